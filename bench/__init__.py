@@ -1,0 +1,1 @@
+"""Benchmarks of dlviz (run with ``python -m bench``); they print tables and assert nothing."""

@@ -1,0 +1,81 @@
+"""Server time per page: ``python -m bench`` prints a table.
+
+For every page: the first run at default settings (cold caches), then the median over a few
+control changes (each moves the page's first slider to another value and reruns, the way a
+student drags it). Measured with Streamlit's AppTest in this process, so the figure is the
+server's script time plus serialising the page, without the browser's drawing time.
+Page-specific benchmarks (modules ``bench/*.py`` with a ``main()``) run after the table.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from dlviz import nav  # noqa: E402
+
+
+def _timed_run(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return elapsed * 1000
+
+
+def page_times(script: str, changes: int = 5) -> tuple[float, float, float, str]:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if script != "app.py":
+        at.switch_page(script)
+    cold = _timed_run(at)
+    sliders = [s for s in at.main.get("slider") if s.key]
+    if not sliders:
+        return cold, float("nan"), float("nan"), "(no slider)"
+    slider = at.slider(key=sliders[0].key)
+    lo, hi = slider.min, slider.max
+    samples = []
+    for k in range(changes):
+        value = lo + (hi - lo) * (0.3 + 0.1 * k)
+        slider = at.slider(key=slider.key)
+        slider.set_value(
+            type(slider.value)(value) if not isinstance(slider.value, tuple) else slider.value
+        )
+        samples.append(_timed_run(at))
+    return cold, statistics.median(samples), max(samples), slider.key
+
+
+def main() -> None:
+    rows = [
+        ("page", "first run (ms)", "control change, median (ms)", "worst (ms)", "control moved")
+    ]
+    for script in ["app.py"] + [p.script for p in nav.pages()]:
+        cold, median, worst, key = page_times(script)
+        rows.append((script, f"{cold:.0f}", f"{median:.0f}", f"{worst:.0f}", key))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+        if n == 0:
+            print("-+-".join("-" * width for width in widths))
+    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if info.name != "__main__":
+            module = importlib.import_module(f"bench.{info.name}")
+            if hasattr(module, "main"):
+                print()
+                module.main()
+
+
+if __name__ == "__main__":
+    main()

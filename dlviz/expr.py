@@ -1,0 +1,577 @@
+"""The safe parser for the functions of x and y that students type, e.g. ``x^2 y + y``.
+
+What it is
+    A hand-written tokenizer and recursive-descent parser that turns text into a small tree of
+    frozen dataclasses (:class:`Num`, :class:`Const`, :class:`Var`, :class:`Neg`, :class:`Bin`,
+    :class:`Call`), wrapped in an :class:`Expression` that evaluates it on numpy grids, builds
+    its :mod:`dlviz.autodiff` graph (for the gradient and the graph drawing) and prints it as
+    text or LaTeX.
+
+What it is not
+    Not Python: the text is never executed, compiled or handed to sympy; only the grammar below
+    is understood. Not a CAS: symbolic derivatives live in :mod:`dlviz.symbolic`.
+
+Grammar (whitespace ignored)
+    ::
+
+        expr    := term (("+" | "-") term)*
+        term    := unary (("*" | "/") unary | power)*     # a juxtaposed power: 2x, x(y+1)
+        unary   := ("+" | "-") unary | power               # -x^2 = -(x^2)
+        power   := primary (("^" | "**") unary)?           # right-associative: 2^3^2 = 2^9
+        primary := number | "pi" | "e" | "x" | "y" | "(" expr ")" | function "(" expr ")"
+
+    A run of letters that is not a known name is split into known names, longest first
+    (``xy`` = x·y, ``pix`` = pi·x, ``xsin(y)`` = x·sin(y)). Numbers: ``1 1.5 .5 2. 1e-3``;
+    ``2e`` is 2·e. Functions: sin cos tan exp log (natural) sqrt abs tanh sigmoid.
+
+Bounds
+    At most ``MAX_LENGTH`` characters, ``MAX_TOKENS`` tokens and ``MAX_DEPTH`` nesting levels
+    (parentheses, function calls, signs and exponents each add one), so no input can hang,
+    recurse deeply or eat memory. Evaluation is float64 only: ``9^9^9^9^9`` is inf, then nan.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from dlviz.autodiff import Tensor
+
+MAX_LENGTH = 300
+MAX_TOKENS = 200
+MAX_DEPTH = 40
+
+VARIABLES = ("x", "y")
+CONSTANTS = {"pi": np.pi, "e": np.e}
+FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sigmoid")
+_NAMES = sorted((*VARIABLES, *CONSTANTS, *FUNCTIONS), key=len, reverse=True)  # longest first
+_DIGITS = "0123456789"
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ALIASES = {"−": "-", "·": "*", "×": "*", "π": "pi"}  # friendly unicode a student may paste
+
+
+class ExprError(ValueError):
+    """A formula that cannot be parsed; ``column`` is 1-based (None when it is not one place)."""
+
+    def __init__(self, message: str, column: int | None = None) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+# ------------------------------------------------------------------------------ the tree
+@dataclass(frozen=True)
+class Num:
+    value: float
+
+
+@dataclass(frozen=True)
+class Const:
+    name: str  # "pi" | "e"
+
+
+@dataclass(frozen=True)
+class Var:
+    name: str  # "x" | "y"
+
+
+@dataclass(frozen=True)
+class Neg:
+    arg: Node
+
+
+@dataclass(frozen=True)
+class Bin:
+    op: str  # one of "+-*/^"
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Call:
+    fn: str  # one of FUNCTIONS
+    arg: Node
+
+
+Node = Num | Const | Var | Neg | Bin | Call
+
+
+# ------------------------------------------------------------------------------ tokenizer
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "num" | "name" | "op" (text in "+-*/^") | "(" | ")" | "end"
+    text: str
+    column: int
+    value: float = 0.0
+
+
+def _split_letters(run: str) -> list[str] | None:
+    """Split a run of letters into known names, longest name first; None if impossible.
+
+    Dynamic programming from the end (no recursion): ``first[i]`` is the name that starts a
+    valid split of ``run[i:]``, so "exp" stays exp while "ex" becomes e·x.
+    """
+    first: list[str | None] = [None] * len(run) + [""]
+    for i in range(len(run) - 1, -1, -1):
+        first[i] = next(
+            (n for n in _NAMES if run.startswith(n, i) and first[i + len(n)] is not None), None
+        )
+    if first[0] is None:
+        return None
+    names, i = [], 0
+    while i < len(run):
+        names.append(first[i])
+        i += len(first[i])
+    return names
+
+
+def _scan_number(text: str, i: int) -> tuple[_Token, int]:
+    """Read ``1``, ``1.5``, ``.5``, ``2.``, ``1e-3`` starting at ``i``."""
+    n, j = len(text), i
+    while j < n and text[j] in _DIGITS:
+        j += 1
+    if j < n and text[j] == ".":
+        j += 1
+        while j < n and text[j] in _DIGITS:
+            j += 1
+    if j < n and text[j] in "eE":  # an exponent only if digits follow: "2e" is 2·e
+        k = j + 1 + (j + 1 < n and text[j + 1] in "+-")
+        if k < n and text[k] in _DIGITS:
+            while k < n and text[k] in _DIGITS:
+                k += 1
+            j = k
+    if j < n and text[j] in "." + _DIGITS:
+        k = j
+        while k < n and text[k] in "." + _DIGITS:
+            k += 1
+        raise ExprError(f"malformed number '{text[i:k]}' at column {i + 1}", i + 1)
+    value = float(text[i:j])  # only digits, '.', 'e' and a sign reach float()
+    if not np.isfinite(value):
+        raise ExprError(f"number '{text[i:j]}' at column {i + 1} is too large", i + 1)
+    return _Token("num", text[i:j], i + 1, value), j
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch, col = _ALIASES.get(text[i], text[i]), i + 1
+        if ch.isspace():
+            i += 1
+        elif ch in _DIGITS or (ch == "." and i + 1 < n and text[i + 1] in _DIGITS):
+            token, i = _scan_number(text, i)
+            tokens.append(token)
+        elif ch == "pi":  # the letter π
+            tokens.append(_Token("name", "pi", col))
+            i += 1
+        elif ch in _LETTERS:
+            j = i + 1
+            while j < n and text[j] in _LETTERS:
+                j += 1
+            run = text[i:j]
+            names = _split_letters(run)
+            if names is None:
+                known = ", ".join((*VARIABLES, *CONSTANTS, *FUNCTIONS))
+                raise ExprError(f"unknown name '{run}' at column {col} (known: {known})", col)
+            for name in names:  # columns of the pieces of "2xy" stay exact
+                tokens.append(_Token("name", name, col))
+                col += len(name)
+            i = j
+        elif text[i : i + 2] == "**":
+            tokens.append(_Token("op", "^", col))
+            i += 2
+        elif ch in "+-*/^":
+            tokens.append(_Token("op", ch, col))
+            i += 1
+        elif ch in "()":
+            tokens.append(_Token(ch, ch, col))
+            i += 1
+        else:
+            shown = f"'{ch}'" if ch.isprintable() else f"U+{ord(ch):04X}"
+            raise ExprError(f"unexpected character {shown} at column {col}", col)
+        if len(tokens) > MAX_TOKENS:
+            raise ExprError(f"formula too long (more than {MAX_TOKENS} symbols)")
+    tokens.append(_Token("end", "", n + 1))
+    return tokens
+
+
+# ------------------------------------------------------------------------------ parser
+class _Parser:
+    """Recursive descent over the token list; ``depth`` bounds the recursion (MAX_DEPTH)."""
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens, self.pos, self.depth = tokens, 0, 0
+
+    def peek(self) -> _Token:
+        return self.tokens[self.pos]
+
+    def take(self) -> _Token:  # never called on "end"
+        self.pos += 1
+        return self.tokens[self.pos - 1]
+
+    def is_op(self, ops: str) -> bool:
+        token = self.peek()
+        return token.kind == "op" and token.text in ops
+
+    def nested(self, token: _Token, rule: Callable[[], Node]) -> Node:
+        """Parse ``rule`` one nesting level deeper (a parenthesis, sign or exponent)."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"nesting too deep (at most {MAX_DEPTH} levels)", token.column)
+        node = rule()
+        self.depth -= 1
+        return node
+
+    def unexpected(self, token: _Token) -> ExprError:
+        if token.kind == "end":
+            before = self.tokens[self.pos - 1]
+            where = f"after '{before.text}' at column {before.column}"
+            return ExprError(f"missing operand {where}", before.column)
+        if token.kind == "num":
+            message = (
+                f"unexpected number '{token.text}' at column {token.column} (use * to multiply)"
+            )
+            return ExprError(message, token.column)
+        return ExprError(f"unexpected '{token.text}' at column {token.column}", token.column)
+
+    def formula(self) -> Node:
+        node = self.expr()
+        if self.peek().kind != "end":
+            raise self.unexpected(self.peek())
+        return node
+
+    def expr(self) -> Node:
+        node = self.term()
+        while self.is_op("+-"):
+            op = self.take().text
+            node = Bin(op, node, self.term())
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while True:
+            if self.is_op("*/"):
+                op = self.take().text
+                node = Bin(op, node, self.unary())
+            elif self.peek().kind in ("name", "("):  # implicit multiplication: 2x, x(y+1)
+                node = Bin("*", node, self.power())
+            else:
+                return node
+
+    def unary(self) -> Node:
+        if self.is_op("+-"):
+            token = self.take()
+            arg = self.nested(token, self.unary)
+            return Neg(arg) if token.text == "-" else arg
+        return self.power()
+
+    def power(self) -> Node:
+        base = self.primary()
+        if self.is_op("^"):
+            token = self.take()
+            return Bin("^", base, self.nested(token, self.unary))
+        return base
+
+    def primary(self) -> Node:
+        token = self.peek()
+        if token.kind == "num":
+            return Num(self.take().value)
+        if token.kind == "name" and token.text in VARIABLES:
+            return Var(self.take().text)
+        if token.kind == "name" and token.text in CONSTANTS:
+            return Const(self.take().text)
+        if token.kind == "name":  # a function: parentheses are required
+            self.take()
+            if self.peek().kind != "(":
+                message = f"function '{token.text}' at column {token.column} needs parentheses"
+                raise ExprError(f"{message}: write {token.text}(...)", token.column)
+            return Call(token.text, self.group(self.take()))
+        if token.kind == "(":
+            return self.group(self.take())
+        if token.kind == ")" and self.pos > 0 and self.tokens[self.pos - 1].kind == "(":
+            column = self.tokens[self.pos - 1].column
+            raise ExprError(f"empty parentheses at column {column}", column)
+        raise self.unexpected(token)
+
+    def group(self, opening: _Token) -> Node:
+        """The inside of a parenthesis that ``opening`` opened, and its ')'."""
+        node = self.nested(opening, self.expr)
+        closing = self.peek()
+        if closing.kind == ")":
+            self.take()
+            return node
+        if closing.kind == "end":
+            raise ExprError(f"missing ')' for '(' at column {opening.column}", opening.column)
+        raise self.unexpected(closing)
+
+
+# ------------------------------------------------------------------------------ numerics
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    """σ(z) = exp(-log(1 + e^{-z})): never forms e^{|z|}, finite for |z| up to 1e6 and beyond."""
+    return np.exp(-np.logaddexp(0.0, -z))
+
+
+_NUMPY_FUNCTIONS = {"sin": np.sin, "cos": np.cos, "tan": np.tan, "exp": np.exp, "log": np.log,
+                    "sqrt": np.sqrt, "abs": np.abs, "tanh": np.tanh, "sigmoid": _sigmoid}  # fmt: skip
+_OPERATORS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+              "^": operator.pow}  # fmt: skip
+_NUMPY_OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power}
+
+
+def _numeric(node: Node, x: np.ndarray, y: np.ndarray, memo: dict) -> np.ndarray:
+    """Value of ``node`` in float64 (call under ``np.errstate(all="ignore")``)."""
+    if node in memo:
+        return memo[node]
+    if isinstance(node, Num):
+        value = np.float64(node.value)
+    elif isinstance(node, Const):
+        value = np.float64(CONSTANTS[node.name])
+    elif isinstance(node, Var):
+        value = x if node.name == "x" else y
+    elif isinstance(node, Neg):
+        value = np.negative(_numeric(node.arg, x, y, memo))
+    elif isinstance(node, Bin):
+        left, right = _numeric(node.left, x, y, memo), _numeric(node.right, x, y, memo)
+        value = _NUMPY_OPS[node.op](left, right)
+    else:
+        value = _NUMPY_FUNCTIONS[node.fn](_numeric(node.arg, x, y, memo))
+    memo[node] = value
+    return value
+
+
+def constant_value(node: Node) -> float:
+    """The float64 value of a sub-tree without variables (inf/nan possible, never raises)."""
+    with np.errstate(all="ignore"):
+        return float(_numeric(node, np.float64(np.nan), np.float64(np.nan), {}))
+
+
+def variables_of(node: Node) -> frozenset[str]:
+    """The variable names ("x", "y") that occur in ``node``."""
+    if isinstance(node, Var):
+        return frozenset((node.name,))
+    if isinstance(node, Bin):
+        return variables_of(node.left) | variables_of(node.right)
+    if isinstance(node, (Neg, Call)):
+        return variables_of(node.arg)
+    return frozenset()
+
+
+def _masked(value: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """A float64 copy of ``value`` broadcast to ``shape`` with inf/nan replaced by nan."""
+    out = np.array(np.broadcast_to(value, shape), dtype=np.float64)
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+# ------------------------------------------------------------------------------ printers
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "^": 4, "atom": 5}
+
+
+def _precedence(node: Node) -> int:
+    if isinstance(node, Bin):
+        return _PRECEDENCE[node.op]
+    return _PRECEDENCE["neg" if isinstance(node, Neg) else "atom"]
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def _parenthesize(text: str, needs: bool, left: str = "(", right: str = ")") -> str:
+    """Wrap ``text`` when precedence asks for it or when it starts with a sign."""
+    return f"{left}{text}{right}" if needs or text.startswith("-") else text
+
+
+def to_text(node: Node) -> str:
+    """Canonical text with explicit ``*`` and minimal parentheses; parses back to ``node``."""
+    if isinstance(node, Num):
+        return _number_text(node.value)
+    if isinstance(node, (Const, Var)):
+        return node.name
+    if isinstance(node, Call):
+        return f"{node.fn}({to_text(node.arg)})"
+    if isinstance(node, Neg):
+        return "-" + _parenthesize(to_text(node.arg), _precedence(node.arg) <= _PRECEDENCE["neg"])
+    p, left, right = _PRECEDENCE[node.op], node.left, node.right
+    text_right = _parenthesize(to_text(right), _precedence(right) < p + (node.op != "^"))
+    if node.op == "^":
+        return f"{_parenthesize(to_text(left), _precedence(left) <= p)}^{text_right}"
+    text_left = to_text(left)
+    text_left = f"({text_left})" if _precedence(left) < p else text_left  # -x*y stays as is
+    return f"{text_left} {node.op} {text_right}" if p == 1 else f"{text_left}{node.op}{text_right}"
+
+
+_LATEX_FUNCTIONS = {"sin": r"\sin", "cos": r"\cos", "tan": r"\tan", "exp": r"\exp",
+                    "log": r"\ln", "tanh": r"\tanh", "sigmoid": r"\sigma"}  # fmt: skip
+
+
+def _number_latex(value: float) -> str:
+    text = _number_text(value)
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    power = f"10^{{{int(exponent)}}}"
+    return power if mantissa == "1.0" or mantissa == "1" else rf"{mantissa} \cdot {power}"
+
+
+def to_latex(node: Node) -> str:
+    """LaTeX with minimal parentheses by precedence (``x^{2} y + y``, ``\\frac{a}{b}``)."""
+
+    def wrap(child: Node, needs: bool) -> str:
+        return _parenthesize(to_latex(child), needs, r"\left(", r"\right)")
+
+    if isinstance(node, Num):
+        return _number_latex(node.value)
+    if isinstance(node, Const):
+        return r"\pi" if node.name == "pi" else "e"
+    if isinstance(node, Var):
+        return node.name
+    if isinstance(node, Call):
+        inner = to_latex(node.arg)
+        if node.fn == "sqrt":
+            return rf"\sqrt{{{inner}}}"
+        if node.fn == "abs":
+            return rf"\left|{inner}\right|"
+        return rf"{_LATEX_FUNCTIONS[node.fn]}\left({inner}\right)"
+    if isinstance(node, Neg):
+        return "-" + wrap(node.arg, _precedence(node.arg) == 1)
+    left, right = node.left, node.right
+    if node.op == "/":
+        return rf"\frac{{{to_latex(left)}}}{{{to_latex(right)}}}"
+    if node.op == "^":
+        needs = _precedence(left) <= _PRECEDENCE["^"] or (isinstance(left, Bin) and left.op == "/")
+        return f"{wrap(left, needs)}^{{{to_latex(right)}}}"
+    if node.op == "*":
+        text_left = to_latex(left)
+        text_left = rf"\left({text_left}\right)" if _precedence(left) == 1 else text_left
+        text_right = wrap(right, _precedence(right) == 1)
+        joint = r" \cdot " if text_right[0] in _DIGITS else " "  # 2 \cdot 3, but 2 x
+        return text_left + joint + text_right
+    return f"{to_latex(left)} {node.op} {wrap(right, node.op == '-' and _precedence(right) == 1)}"
+
+
+# ------------------------------------------------------------------------------ Expression
+class Expression:
+    """A parsed formula f(x, y): call it on arrays, differentiate it, print it.
+
+    Attributes
+    ----------
+    text : str
+        The text as typed.
+    tree : Node
+        Root of the syntax tree.
+    variables : frozenset of str
+        The variables ("x", "y") that occur in the formula.
+    """
+
+    __slots__ = ("text", "tree", "variables")
+
+    def __init__(self, text: str, tree: Node) -> None:
+        self.text, self.tree, self.variables = text, tree, variables_of(tree)
+
+    def __repr__(self) -> str:
+        return f"Expression({self.text!r})"
+
+    def __str__(self) -> str:
+        return to_text(self.tree)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Expression) and self.tree == other.tree
+
+    def __hash__(self) -> int:
+        return hash(self.tree)
+
+    def latex(self) -> str:
+        """LaTeX of f itself, e.g. ``x^{2} y + y``."""
+        return to_latex(self.tree)
+
+    def __call__(self, x, y) -> np.ndarray:
+        """f(x, y) elementwise, float64 of the broadcast shape of x and y; inf/nan become nan."""
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        shape = np.broadcast_shapes(x.shape, y.shape)
+        with np.errstate(all="ignore"):
+            return _masked(_numeric(self.tree, x, y, {}), shape)
+
+    def grad(self, x, y) -> tuple[np.ndarray, np.ndarray]:
+        """(∂f/∂x, ∂f/∂y) at every point, by one reverse-mode pass of :mod:`dlviz.autodiff`.
+
+        Both arrays have the broadcast shape of x and y; they are nan wherever f or the
+        derivative is not finite, and zeros for a variable that does not occur.
+        """
+        from dlviz.autodiff import Tensor
+
+        x, y = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+        shape = x.shape
+        if not self.variables:
+            return np.zeros(shape), np.zeros(shape)
+        x_t = Tensor(x, requires_grad=True, label="x")
+        y_t = Tensor(y, requires_grad=True, label="y")
+        with np.errstate(all="ignore"):
+            out = self.to_tensor(x_t, y_t)
+            out.backward()  # seed = ones: per-point gradients of an elementwise graph
+        undefined = ~np.isfinite(np.broadcast_to(out.data, shape))
+        grads = []
+        for t in (x_t, y_t):
+            g = _masked(np.zeros(shape) if t.grad is None else t.grad, shape)
+            g[undefined] = np.nan  # no slope where f itself is undefined
+            grads.append(g)
+        return grads[0], grads[1]
+
+    def to_tensor(self, x_tensor: Tensor, y_tensor: Tensor) -> Tensor:
+        """Build f's autodiff graph on the given input tensors and return the output tensor.
+
+        Structurally identical sub-trees become ONE node (``sin(x) + sin(x)^2`` has one sin);
+        a sub-tree without variables becomes one constant leaf. Each node is labelled with the
+        text of its sub-expression (shortened past 32 characters).
+        """
+        from dlviz import autodiff
+
+        for tensor, name in ((x_tensor, "x"), (y_tensor, "y")):
+            tensor.label = tensor.label or name
+        memo: dict[Node, Tensor] = {Var("x"): x_tensor, Var("y"): y_tensor}
+
+        def build(node: Node) -> Tensor:
+            if node in memo:
+                return memo[node]
+            if not variables_of(node):
+                tensor = autodiff.Tensor(constant_value(node))
+            elif isinstance(node, Neg):
+                tensor = -build(node.arg)
+            elif isinstance(node, Bin):
+                tensor = _OPERATORS[node.op](build(node.left), build(node.right))
+            else:
+                tensor = getattr(autodiff, node.fn)(build(node.arg))
+            label = to_text(node)
+            tensor.label = label if len(label) <= 32 else label[:31] + "…"
+            memo[node] = tensor
+            return tensor
+
+        out = build(self.tree)
+        if not self.variables:  # a constant formula still fills the grid
+            shape = np.broadcast_shapes(x_tensor.data.shape, y_tensor.data.shape)
+            out = autodiff.Tensor(np.full(shape, out.data), label=out.label)
+        return out
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_cached(text: str) -> Expression:
+    if len(text) > MAX_LENGTH:  # first, before any work proportional to the length
+        raise ExprError(f"formula too long ({len(text)} characters, at most {MAX_LENGTH})")
+    tokens = _tokenize(text)
+    if len(tokens) == 1:
+        raise ExprError("empty formula")
+    return Expression(text, _Parser(tokens).formula())
+
+
+def parse(text: str) -> Expression:
+    """Parse a formula in x and y (see the module docstring); raises :class:`ExprError`."""
+    if not isinstance(text, str):
+        raise ExprError(f"a formula must be text, not {type(text).__name__}")
+    if len(text) > MAX_LENGTH:  # do not even hash a huge string into the cache
+        raise ExprError(f"formula too long ({len(text)} characters, at most {MAX_LENGTH})")
+    return _parse_cached(text)

@@ -1,0 +1,72 @@
+"""Browser-side animation of an iterative process with plotly frames (play, pause, scrub).
+
+Every page that shows iterations (gradient descent, SGD, perceptron training, ...) animates the
+same way: some traces of the figure are replaced frame by frame, and a slider lets the
+instructor step one iteration at a time. No Streamlit rerun is involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def frames_and_controls(
+    frame_data: Sequence[list[dict]],
+    traces: Sequence[int],
+    labels: Sequence[str],
+    prefix: str = "",
+    duration_ms: int = 300,
+) -> tuple[list[dict], dict]:
+    """Frames plus the layout entries (play/pause buttons and a step slider) that drive them.
+
+    Frame ``k`` replaces the traces with indices ``traces`` by ``frame_data[k]`` (one trace
+    dict per index); ``labels[k]`` names it on the slider. Returns ``(frames, layout_update)``.
+    """
+    frames = [
+        {"data": data, "traces": list(traces), "name": str(k)} for k, data in enumerate(frame_data)
+    ]
+    still = {
+        "mode": "immediate",
+        "frame": {"duration": 0, "redraw": True},
+        "transition": {"duration": 0},
+    }
+    play = {
+        "mode": "immediate",
+        "fromcurrent": True,
+        "frame": {"duration": duration_ms, "redraw": True},
+        "transition": {"duration": 0},
+    }
+    layout = {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "x": 0.0,
+                "y": 0.0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"r": 10, "t": 45},
+                "showactive": False,
+                "buttons": [
+                    {"label": "▶", "method": "animate", "args": [None, play]},
+                    {"label": "❚❚", "method": "animate", "args": [[None], still]},
+                ],
+            }
+        ],
+        "sliders": [
+            {
+                "active": len(frames) - 1,
+                "x": 0.14,
+                "len": 0.86,
+                "y": 0.0,
+                "yanchor": "top",
+                "pad": {"t": 30},
+                "currentvalue": {"prefix": prefix, "xanchor": "right"},
+                "steps": [
+                    {"label": label, "method": "animate", "args": [[str(k)], still]}
+                    for k, label in enumerate(labels)
+                ],
+            }
+        ],
+    }
+    return frames, layout

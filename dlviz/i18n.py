@@ -1,0 +1,63 @@
+"""Spanish and English text for every page.
+
+A text table maps a key to its two translations, ``(es, en)``. Pages never hold literal UI
+strings: they ask a translator for a key, so a test can prove that every key exists in both
+languages with the same ``{placeholders}``. This module is pure (no Streamlit).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+
+LANGUAGES: tuple[str, ...] = ("es", "en")
+LANGUAGE_NAMES: dict[str, str] = {"es": "Español", "en": "English"}
+
+Table = Mapping[str, tuple[str, str]]
+
+
+def language_from_locale(locale: str | None) -> str:
+    """Pick the UI language from a browser locale such as ``"es-CO"`` or ``"en-US"``.
+
+    Spanish for Spanish locales and when the browser says nothing (the lecture is in Spanish);
+    English for every other locale.
+    """
+    if not locale:
+        return "es"
+    return "es" if locale.lower().startswith("es") else "en"
+
+
+def translator(table: Table, lang: str) -> Callable[..., str]:
+    """Return ``t(key, **fmt)`` giving the text of ``key`` in ``lang``, formatted with ``fmt``.
+
+    A missing key raises ``KeyError`` (loudly, so page tests catch it).
+    """
+    index = LANGUAGES.index(lang)
+
+    def t(key: str, **fmt: object) -> str:
+        text = table[key][index]
+        return text.format(**fmt) if fmt else text
+
+    return t
+
+
+def placeholders(text: str) -> set[str]:
+    """Names of the ``{placeholders}`` in a format string."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def problems(table: Table) -> list[str]:
+    """Everything wrong with a table: a missing or empty translation, placeholders that differ."""
+    found = []
+    for key, pair in table.items():
+        if not (isinstance(pair, tuple) and len(pair) == len(LANGUAGES)):
+            found.append(f"{key}: needs exactly {len(LANGUAGES)} translations {LANGUAGES}")
+            continue
+        for lang, text in zip(LANGUAGES, pair, strict=True):
+            if not isinstance(text, str) or not text.strip():
+                found.append(f"{key}: missing text in '{lang}'")
+        if all(isinstance(text, str) for text in pair):
+            names = [placeholders(text) for text in pair]
+            if any(n != names[0] for n in names):
+                found.append(f"{key}: placeholders differ between languages {names}")
+    return found

@@ -1,0 +1,151 @@
+"""URL query-string parameters: parse, validate and write back the value of each control.
+
+Every control on a page is mirrored in the URL so a copied link reproduces the exact view. A
+parameter spec knows its default, how to read text from the URL and how to write a value back.
+A bad value (``?x0=abc``, ``?eta=-5``, out of range) raises ``ParamError`` whose message says
+why; the caller then falls back to the default and warns. Pure: no Streamlit here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+
+class ParamError(ValueError):
+    """A URL value that cannot be used; the message says why (in English, used in a warning)."""
+
+
+@dataclass(frozen=True)
+class FloatParam:
+    """A real number in ``[lo, hi]`` (``log=True`` only documents a log-scale control)."""
+
+    default: float
+    lo: float
+    hi: float
+
+    def parse(self, raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ParamError("not a number") from None
+        if not math.isfinite(value):
+            raise ParamError("not a finite number")
+        if not self.lo <= value <= self.hi:
+            raise ParamError(f"outside [{self.lo:g}, {self.hi:g}]")
+        return value
+
+    def dump(self, value: float) -> str:
+        return f"{float(value):.10g}"
+
+
+@dataclass(frozen=True)
+class IntParam:
+    """A whole number in ``[lo, hi]``."""
+
+    default: int
+    lo: int
+    hi: int
+
+    def parse(self, raw: str) -> int:
+        text = raw.strip()
+        if not text.lstrip("+-").isdigit() or len(text) > 12:
+            raise ParamError("not a whole number")
+        value = int(text)
+        if not self.lo <= value <= self.hi:
+            raise ParamError(f"outside [{self.lo}, {self.hi}]")
+        return value
+
+    def dump(self, value: int) -> str:
+        return str(int(value))
+
+
+@dataclass(frozen=True)
+class ChoiceParam:
+    """One of a fixed tuple of option names."""
+
+    default: str
+    options: tuple[str, ...]
+
+    def parse(self, raw: str) -> str:
+        if raw not in self.options:
+            raise ParamError(f"not one of {', '.join(self.options)}")
+        return raw
+
+    def dump(self, value: str) -> str:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class BoolParam:
+    """On or off, written ``1``/``0`` (``true``/``false`` are read too)."""
+
+    default: bool
+
+    def parse(self, raw: str) -> bool:
+        text = raw.strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ParamError("not 0 or 1")
+
+    def dump(self, value: bool) -> str:
+        return "1" if value else "0"
+
+
+@dataclass(frozen=True)
+class TextParam:
+    """Free text up to ``max_length`` characters (its meaning is checked by the page)."""
+
+    default: str
+    max_length: int = 300
+
+    def parse(self, raw: str) -> str:
+        if len(raw) > self.max_length:
+            raise ParamError(f"longer than {self.max_length} characters")
+        return raw
+
+    def dump(self, value: str) -> str:
+        return str(value)
+
+
+def read(spec: Param, raw: str | None) -> tuple[Any, str | None]:
+    """Value for a URL entry: ``(value, None)``, or ``(spec.default, reason)`` when it is bad.
+
+    ``raw is None`` (absent from the URL) gives the default without a reason.
+    """
+    if raw is None:
+        return spec.default, None
+    try:
+        return spec.parse(raw), None
+    except ParamError as error:
+        return spec.default, str(error)
+
+
+@dataclass(frozen=True)
+class GridParam:
+    """A number that must be one of a fixed grid (e.g. a log-scale learning-rate control)."""
+
+    default: float
+    options: tuple[float, ...]
+
+    def parse(self, raw: str) -> float:
+        value = FloatParam(self.default, min(self.options), max(self.options)).parse(raw)
+        for option in self.options:
+            if math.isclose(value, option, rel_tol=1e-6):
+                return option
+        raise ParamError("not one of the control's values")
+
+    def dump(self, value: float) -> str:
+        return f"{float(value):.10g}"
+
+
+def log_grid(lo_exp: int, hi_exp: int, mantissas: tuple[int, ...] = (1, 2, 5)) -> tuple[float, ...]:
+    """1-2-5 log-scale values from ``10**lo_exp`` up to ``10**hi_exp`` (inclusive)."""
+    values = [float(f"{m}e{k}") for k in range(lo_exp, hi_exp) for m in mantissas]
+    return (*values, float(f"1e{hi_exp}"))
+
+
+Param = FloatParam | IntParam | ChoiceParam | BoolParam | TextParam | GridParam

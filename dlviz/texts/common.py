@@ -1,0 +1,123 @@
+"""Text shared by every page: sidebar, home page, page titles, warnings."""
+
+TEXT = {
+    "app.title": (
+        "dlviz — laboratorio visual de Deep Learning",
+        "dlviz — a visual Deep Learning lab",
+    ),
+    "sidebar.language": ("Idioma", "Language"),
+    "sidebar.language.help": (
+        "Por defecto, el idioma de su navegador. Queda en el enlace (?lang=es).",
+        "Defaults to your browser's language. Kept in the link (?lang=en).",
+    ),
+    "sidebar.present": ("Modo presentación", "Presentation mode"),
+    "sidebar.present.help": (
+        "Letra grande para el proyector. Queda en el enlace (?present=1).",
+        "Large type for a projector. Kept in the link (?present=1).",
+    ),
+    "sidebar.pages": ("Páginas", "Pages"),
+    "sidebar.home": ("Inicio", "Home"),
+    "sidebar.share": ("Compartir esta vista", "Share this view"),
+    "sidebar.share.help": (
+        "Cada control queda en la dirección de la página: copie este enlace (o la barra de "
+        "direcciones) y quien lo abra verá exactamente lo mismo.",
+        "Every control is kept in the page address: copy this link (or the address bar) and "
+        "whoever opens it sees exactly this view.",
+    ),
+    "warn.param": (
+        "El parámetro del enlace `{name}={value}` no es válido ({reason}); se usa el valor por "
+        "defecto `{default}`.",
+        "The link parameter `{name}={value}` is not valid ({reason}); using the default "
+        "`{default}`.",
+    ),
+    "code.show": (
+        "Ver el código de `dlviz` detrás de esta figura",
+        "Show the `dlviz` code behind this figure",
+    ),
+    "csv.download": ("Descargar tabla (CSV)", "Download table (CSV)"),
+    # Page titles, lecture sections and the worked example each page opens on.
+    "page.gradient": ("Gradiente", "Gradient"),
+    "section.gradient": ("Gradiente", "Gradiente (gradient)"),
+    "example.gradient": (
+        "f(x,y) = x²y + y en (1,1): ∇f = (2xy, x²+1) = (2, 2)",
+        "f(x,y) = x²y + y at (1,1): ∇f = (2xy, x²+1) = (2, 2)",
+    ),
+    "page.sgd": ("Descenso de gradiente y SGD", "Gradient descent & SGD"),
+    "section.sgd": (
+        "Gradiente como regla de actualización; gradiente descendente estocástico",
+        "Gradiente como regla de actualización; SGD (gradient as an update rule)",
+    ),
+    "example.sgd": (
+        "puntos (50,150), (80,200), (120,280), w = b = 0, η = 0.0001",
+        "points (50,150), (80,200), (120,280), w = b = 0, η = 0.0001",
+    ),
+    "page.perceptron": ("Perceptrón y XOR", "Perceptron & XOR"),
+    "section.perceptron": (
+        "Perceptrón multicapa (MLP), regla del perceptrón, ADALINE",
+        "Perceptrón multicapa (multilayer perceptron), perceptron rule, ADALINE",
+    ),
+    "example.perceptron": (
+        "θ = 1, γ = 1.5, w = [1, 1]: AND1 → [1, −0.5], AND2 → [−0.5, 1]; XOR = OR(AND1, AND2)",
+        "θ = 1, γ = 1.5, w = [1, 1]: AND1 → [1, −0.5], AND2 → [−0.5, 1]; XOR = OR(AND1, AND2)",
+    ),
+    "page.logistic": ("Regresión logística", "Logistic regression"),
+    "section.logistic": (
+        "Regresión logística, máxima verosimilitud, entropía cruzada binaria",
+        "Regresión logística (logistic regression), maximum likelihood, binary cross-entropy",
+    ),
+    "example.logistic": (
+        "σ(0) = 0.5; ∇J = (1/N) Σ (ŷ − y) x",
+        "σ(0) = 0.5; ∇J = (1/N) Σ (ŷ − y) x",
+    ),
+    "page.softmax": ("Softmax", "Softmax"),
+    "section.softmax": (
+        "Softmax, one-hot, entropía cruzada, derivadas, MNIST",
+        "Softmax, one-hot, cross-entropy, derivatives, MNIST",
+    ),
+    "example.softmax": (
+        "ejemplo 4×3: pérdidas 0.969692, 0.880200, 1.05268, 0.831490; media ≈ 0.9335",
+        "4×3 example: losses 0.969692, 0.880200, 1.05268, 0.831490; mean ≈ 0.9335",
+    ),
+    "page.autodiff": ("Autodiferenciación", "Automatic differentiation"),
+    "section.autodiff": (
+        "Autodiferenciación (AD)",
+        "Autodiferenciación (automatic differentiation)",
+    ),
+    "example.autodiff": (
+        "grafo de f(x,y) = x²y + y; tabla de la regla de la cadena",
+        "graph of f(x,y) = x²y + y; chain-rule table",
+    ),
+    # Home page.
+    "home.intro": (
+        "Un laboratorio interactivo para la **Lección 03 de Deep Learning**: cada figura de las "
+        "diapositivas, con sus mismos números, y luego todo lo que la diapositiva deja quieto se "
+        "puede mover. Los valores se calculan exactamente; donde la diapositiva redondea o tiene "
+        "un desliz, la página lo dice.",
+        "An interactive lab for **Deep Learning Lecture 03**: every figure of the slides, with the "
+        "slides' own numbers, and then everything the slide keeps still can be moved. Values are "
+        "computed exactly; where a slide rounds or slips, the page says so.",
+    ),
+    "home.map": ("Mapa de la lección", "Map of the lecture"),
+    "home.col.section": ("Sección de la lección", "Lecture section"),
+    "home.col.page": ("Página", "Page"),
+    "home.col.example": ("Abre con el ejemplo", "Opens on the example"),
+    "home.class": ("Cómo usarlo en clase", "How to use it in class"),
+    "home.class.body": (
+        "- **Enlaces**: cada control queda en la dirección de la página. Prepare una vista, copie "
+        "el enlace y ábralo en clase: se reproduce exactamente.\n"
+        "- **Modo presentación** (barra lateral): letra grande para el proyector; también queda "
+        "en el enlace (`?present=1`).\n"
+        "- **Idioma**: español o inglés, por defecto el de su navegador; `?lang=es` o "
+        "`?lang=en` en el enlace lo fija.\n"
+        "- **Animaciones**: las iteraciones se reproducen en el navegador (▶ / ❚❚ y una barra "
+        "para avanzar paso a paso).",
+        "- **Links**: every control is kept in the page address. Prepare a view, copy the link and "
+        "open it in class: it is reproduced exactly.\n"
+        "- **Presentation mode** (sidebar): large type for a projector; also kept in the link "
+        "(`?present=1`).\n"
+        "- **Language**: Spanish or English, defaulting to your browser's; `?lang=es` or "
+        "`?lang=en` in the link fixes it.\n"
+        "- **Animations**: iterations play in the browser (▶ / ❚❚ and a slider to scrub step by "
+        "step).",
+    ),
+}

@@ -1,0 +1,252 @@
+"""Streamlit glue shared by every page: sidebar, language, presentation mode and URL state.
+
+The only module of ``dlviz`` that imports Streamlit. A page starts with ``page = ui.Page(TEXT,
+"page.gradient")`` and then creates its controls through ``page.slider(...)``, ``page.select(...)``
+and friends: each one is seeded from the URL on the first run (a bad value falls back to the
+default with a visible warning), carries translated label and help text, and writes its value
+back to the URL so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dlviz import i18n, nav, params
+from dlviz.texts import common
+
+PRESENTATION_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 24px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"],
+[data-testid="stTable"], [data-testid="stAlert"] p { font-size: 1.35rem !important; }
+h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
+h3 { font-size: 1.9rem !important; }
+.katex { font-size: 1.6em !important; }
+</style>
+"""
+FONT_SIZE = {False: 13, True: 22}  # plotly font size: normal / presentation
+ALERTS = {
+    "error": ("error", ":material/error:"),
+    "warning": ("warning", ":material/warning:"),
+    "info": ("info", ":material/info:"),
+    "success": ("success", ":material/check_circle:"),
+}
+
+
+class Page:
+    """One run of one page: language, presentation mode, translator and URL-backed controls."""
+
+    def __init__(self, texts: i18n.Table | None = None, title_key: str = "app.title") -> None:
+        table = {**common.TEXT, **(texts or {})}
+        # On arrival from another page every control is seeded from the URL again: Streamlit
+        # forgets the widgets of the page left behind, and the link carried the state wanted.
+        self._arrived = st.session_state.get("_dlviz_page") != title_key
+        st.session_state["_dlviz_page"] = title_key
+        pending = []  # bad URL values found before the language is known
+        lang = self._seed("lang", params.ChoiceParam(_browser_language(), i18n.LANGUAGES), pending)
+        self.lang: str = lang
+        self.t: Callable[..., str] = i18n.translator(table, lang)
+        st.set_page_config(page_title=self.t(title_key), page_icon="∇", layout="wide")
+        self._warnings = st.container()
+        for entry in pending:
+            self._warn(*entry)
+
+        sidebar = st.sidebar
+        sidebar.radio(
+            self.t("sidebar.language"),
+            i18n.LANGUAGES,
+            key="lang",
+            format_func=i18n.LANGUAGE_NAMES.get,
+            horizontal=True,
+            help=self.t("sidebar.language.help"),
+        )
+        self._write_url("lang", params.ChoiceParam("es", i18n.LANGUAGES), st.session_state.lang)
+        self.present: bool = self.toggle(
+            "present", params.BoolParam(False), "sidebar.present", where=sidebar
+        )
+        if self.present:
+            st.html(PRESENTATION_CSS)
+
+        sidebar.markdown(f"**{self.t('sidebar.pages')}**")
+        link_params = {"lang": self.lang, "present": "1" if self.present else "0"}
+        sidebar.page_link(
+            "app.py", label=self.t("sidebar.home"), icon=":material/home:", query_params=link_params
+        )
+        for info in nav.pages():
+            sidebar.page_link(info.script, label=self.t(info.title_key), query_params=link_params)
+        sidebar.markdown(f"**{self.t('sidebar.share')}**", help=self.t("sidebar.share.help"))
+        self._share = sidebar.empty()
+        self._update_share()
+        st.title(self.t(title_key))
+
+    # -- URL state -------------------------------------------------------------------------
+    def _seed(self, key: str, spec: params.Param, pending: list | None = None) -> Any:
+        """Put the URL's value for ``key`` into session state on the page's first run."""
+        if self._arrived or key not in st.session_state:
+            raw = st.query_params.get(key)
+            value, reason = params.read(spec, raw)
+            if reason is not None:
+                entry = (key, raw, reason, spec.dump(spec.default))
+                pending.append(entry) if pending is not None else self._warn(*entry)
+            st.session_state[key] = value
+        return st.session_state[key]
+
+    def _warn(self, key: str, raw: str, reason: str, default: str) -> None:
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        self._warnings.warning(
+            self.t("warn.param", name=key, value=shown, reason=reason, default=default),
+            icon=":material/warning:",
+        )
+
+    def _write_url(self, key: str, spec: params.Param, value: Any) -> None:
+        text = spec.dump(value)
+        if st.query_params.get(key) != text:
+            st.query_params[key] = text
+            if hasattr(self, "_share"):
+                self._update_share()
+
+    def _update_share(self) -> None:
+        base = (getattr(st.context, "url", None) or "").split("?")[0]
+        query = urlencode(st.query_params.to_dict())
+        self._share.code(f"{base}?{query}" if base else f"?{query}", language=None, wrap_lines=True)
+
+    def state(self, key: str, spec: params.Param) -> Any:
+        """A URL-backed value that is not a widget (e.g. a step counter)."""
+        value = self._seed(key, spec)
+        self._write_url(key, spec, value)
+        return value
+
+    def set_state(self, key: str, spec: params.Param, value: Any) -> None:
+        st.session_state[key] = value
+        self._write_url(key, spec, value)
+
+    def _control(
+        self,
+        make: Callable[..., Any],
+        key: str,
+        spec: params.Param,
+        label: str,
+        where: Any,
+        **kwargs: Any,
+    ) -> Any:
+        self._seed(key, spec)
+        where = where if where is not None else st
+        value = getattr(where, make.__name__)(
+            self.t(label), key=key, help=self.t(kwargs.pop("help", label + ".help")), **kwargs
+        )
+        self._write_url(key, spec, value)
+        return value
+
+    # -- controls: ``label`` is a text key; its help text is ``label + ".help"`` -------------
+    def slider(
+        self,
+        key: str,
+        spec: params.FloatParam | params.IntParam,
+        label: str,
+        *,
+        where: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        return self._control(
+            st.slider, key, spec, label, where, min_value=spec.lo, max_value=spec.hi, **kwargs
+        )
+
+    def number(
+        self,
+        key: str,
+        spec: params.FloatParam | params.IntParam,
+        label: str,
+        *,
+        where: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        return self._control(
+            st.number_input, key, spec, label, where, min_value=spec.lo, max_value=spec.hi, **kwargs
+        )
+
+    def select(
+        self,
+        key: str,
+        spec: params.ChoiceParam,
+        label: str,
+        *,
+        where: Any = None,
+        radio: bool = False,
+        **kwargs: Any,
+    ) -> str:
+        kwargs.setdefault("format_func", lambda option: self.t(f"{label}.{option}"))
+        make = st.radio if radio else st.selectbox
+        return self._control(make, key, spec, label, where, options=spec.options, **kwargs)
+
+    def toggle(
+        self, key: str, spec: params.BoolParam, label: str, *, where: Any = None, **kwargs: Any
+    ) -> bool:
+        return self._control(st.toggle, key, spec, label, where, **kwargs)
+
+    def text(
+        self, key: str, spec: params.TextParam, label: str, *, where: Any = None, **kwargs: Any
+    ) -> str:
+        return self._control(
+            st.text_input, key, spec, label, where, max_chars=spec.max_length, **kwargs
+        )
+
+    # -- output ------------------------------------------------------------------------------
+    def plot(self, fig: go.Figure, key: str | None = None) -> None:
+        """Show a plotly figure with the page's type size (large in presentation mode)."""
+        fig.update_layout(font_size=FONT_SIZE[self.present])
+        st.plotly_chart(fig, key=key, config={"displaylogo": False})
+
+    def alert(self, kind: str, text: str) -> None:
+        """A coloured message box: ``kind`` is "error", "warning", "info" or "success"."""
+        show, icon = ALERTS[kind]
+        getattr(st, show)(text, icon=icon)
+
+    def table(
+        self,
+        table: pd.DataFrame,
+        key: str,
+        formats: Mapping[str, str] | None = None,
+        download: str | None = None,
+    ) -> None:
+        """A data frame whose column names are translated (text key ``col.<name>`` when there
+        is one), with printf-style ``formats`` per column and an optional CSV download."""
+        names = {name: self._column(name) for name in table.columns}
+        shown = table.rename(columns=names)
+        config = {
+            names[c]: st.column_config.NumberColumn(format=f) for c, f in (formats or {}).items()
+        }
+        st.dataframe(shown, hide_index=True, column_config=config, key=key)
+        if download:
+            st.download_button(
+                self.t("csv.download"),
+                shown.to_csv(index=False).encode("utf-8"),
+                file_name=download,
+                mime="text/csv",
+                key=f"{key}_csv",
+                help=download,
+            )
+
+    def _column(self, name: str) -> str:
+        try:
+            return self.t(f"col.{name}")
+        except KeyError:
+            return str(name)
+
+    def show_code(self, *functions: Callable[..., Any]) -> None:
+        """A "show the code" expander with the exact ``dlviz`` functions behind a figure."""
+        with st.expander(self.t("code.show")):
+            for function in functions:
+                st.code(inspect.getsource(function), language="python")
+
+
+def _browser_language() -> str:
+    locale = getattr(st.context, "locale", None)
+    return i18n.language_from_locale(locale if isinstance(locale, str) else None)

@@ -1,0 +1,59 @@
+"""Helpers shared by the browser tests (waiting for reruns, checking for errors, screenshots)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "screenshots"
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def wait_idle(page, settle_ms: int = 400) -> None:
+    """Wait until the script run is over (and give plotly a moment to draw)."""
+    page.wait_for_selector(IDLE, state="attached")
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_selector(IDLE, state="attached")
+
+
+def wait_changed(page, selector: str, before: str, timeout_s: float = 30) -> str:
+    """Wait until the rerun is over and the text of ``selector`` differs from ``before``."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        page.wait_for_selector(IDLE, state="attached")
+        now = page.locator(selector).first.text_content()
+        if now != before:
+            return now
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{selector} did not change from {before!r}")
+
+
+def assert_no_error(page) -> None:
+    """No traceback and no red error box on the page."""
+    assert page.locator("[data-testid=stException]").count() == 0, page.locator(
+        "[data-testid=stException]"
+    ).first.inner_text()
+    errors = page.locator("[data-testid=stAlertContentError]")
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def screenshot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    # Streamlit scrolls inside its main block, so grow the window to the content's height.
+    size = page.viewport_size
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 6000)})
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+    return path
+
+
+def wait_plots(page, count: int) -> None:
+    """Wait until ``count`` plotly charts have been drawn (3D ones draw slowly without a GPU)."""
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-testid=stMain] .js-plotly-plot').length >= {count}"
+    )
+    assert page.locator("[data-testid=stMain] .js-plotly-plot").count() == count

@@ -1,0 +1,98 @@
+"""AppTest of the Gradient page: the lecture's example, languages, bad input, tampered URL."""
+
+import json
+
+import pytest
+
+PAGE = "pages/1_Gradient.py"
+
+
+def latex_text(at) -> str:
+    return " ".join(element.value for element in at.latex)
+
+
+def check_table(at):
+    return at.dataframe[0].value
+
+
+def test_defaults_show_the_lecture_example(run_page):
+    at = run_page(PAGE)
+    assert at.text_input(key="f").value == "x^2 y + y"
+    assert (at.slider(key="x0").value, at.slider(key="y0").value) == (1.0, 1.0)
+    table = check_table(at)
+    assert list(table.iloc[:, 2]) == [2.0, 2.0]  # autodiff, exact
+    assert max(abs(table.iloc[:, 3] - 2.0)) < 1e-8  # finite differences agree
+    shown = latex_text(at)
+    assert "2 x y" in shown and "x^{2} + 1" in shown
+    assert r"\begin{bmatrix} 2 \\ 2 \end{bmatrix}" in shown
+    assert at.query_params["f"] in (["x^2 y + y"], "x^2 y + y")
+    assert len(at.get("plotly_chart")) == 3  # surface, contour, directional derivative
+
+
+@pytest.mark.parametrize(("lang", "title"), [("es", "Gradiente"), ("en", "Gradient")])
+def test_both_languages(run_page, lang, title):
+    at = run_page(PAGE, lang=lang)
+    assert at.title[0].value == title
+    assert at.slider(key="angle").label.startswith("Dirección" if lang == "es" else "Direction")
+
+
+def test_bad_formula_shows_error_and_keeps_last_good_plot(run_page):
+    at = run_page(PAGE, lang="en")
+    at.text_input(key="f").input("x^2 + ").run()
+    assert not at.exception
+    assert "x^2 y + y" in at.error[0].value and "column" in at.error[0].value
+    assert list(check_table(at).iloc[:, 2]) == [2.0, 2.0]
+    assert len(at.get("plotly_chart")) == 3
+
+
+@pytest.mark.parametrize(
+    "bad", ["z + 1", "__import__('os')", "9^9^9^9^9", "(" * 500, "sin x", "x $ y"]
+)
+def test_hostile_formulas_in_url(run_page, bad):
+    at = run_page(PAGE, lang="en", f=bad)
+    assert at.error or at.warning  # a clear message, never a traceback
+
+
+def test_tampered_url_falls_back_with_warnings(run_page):
+    at = run_page(PAGE, lang="en", x0="abc", eta="-5", steps="0", angle="1e9", mode="sideways")
+    assert at.slider(key="x0").value == 1.0
+    assert at.selectbox(key="eta").value == 0.1
+    assert at.slider(key="steps").value == 20
+    warnings = " ".join(w.value for w in at.warning)
+    for name in ("x0=abc", "eta=-5", "steps=0", "angle=1e9", "mode=sideways"):
+        assert name in warnings
+
+
+def test_url_reproduces_the_view(run_page):
+    at = run_page(PAGE, lang="en", f="x^2 + 5y^2", x0="-1.5", y0="0.5", eta="0.2", steps="7")
+    assert at.text_input(key="f").value == "x^2 + 5y^2"
+    assert list(check_table(at).iloc[:, 2]) == [-3.0, 5.0]
+    assert not at.warning
+
+
+def test_diverging_eta_says_at_which_step(run_page):
+    at = run_page(PAGE, lang="en", eta="1")
+    assert "Diverged at step" in at.error[0].value
+
+
+def test_tiny_eta_barely_moves(run_page):
+    at = run_page(PAGE, lang="en", f="x^2 + 5y^2", eta="0.001", steps="3")
+    assert any("Barely moves" in w.value for w in at.warning)
+
+
+def test_undefined_point_is_explained(run_page):
+    at = run_page(PAGE, lang="en", f="log(x)", x0="-1")
+    assert any("not defined" in w.value for w in at.warning)
+
+
+def test_walk_is_animated_with_frames(run_page):
+    at = run_page(PAGE, lang="en", steps="5")
+    contour = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert len(contour["frames"]) == 6  # the start and five steps
+    assert contour["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
+
+
+def test_moving_the_point_changes_the_gradient(run_page):
+    at = run_page(PAGE, lang="en")
+    at.slider(key="x0").set_value(2.0).run()
+    assert list(check_table(at).iloc[:, 2]) == [4.0, 5.0]  # (2xy, x²+1) at (2, 1)
