@@ -186,6 +186,15 @@ class Page:
         make = st.radio if radio else st.selectbox
         return self._control(make, key, spec, label, where, options=spec.options, **kwargs)
 
+    def log_slider(
+        self, key: str, spec: params.GridParam, label: str, *, where: Any = None, **kwargs: Any
+    ) -> float:
+        """A slider over a fixed log-scale grid (e.g. η from ``params.log_grid``)."""
+        kwargs.setdefault("format_func", "{:g}".format)
+        return self._control(
+            st.select_slider, key, spec, label, where, options=spec.options, **kwargs
+        )
+
     def toggle(
         self, key: str, spec: params.BoolParam, label: str, *, where: Any = None, **kwargs: Any
     ) -> bool:

@@ -80,9 +80,7 @@ st.latex(r"p^{(k+1)} \leftarrow p^{(k)} - \eta\,\nabla f\big(p^{(k)}\big)")
 m1, m2, m3 = st.columns(3)
 mode = page.select("mode", ChoiceParam("descent", ("descent", "ascent", "off")), "mode",
                    where=m1, radio=True, horizontal=True)  # fmt: skip
-eta = page.select(
-    "eta", GridParam(0.1, log_grid(-3, 1)), "eta", where=m2, format_func="{:g}".format
-)
+eta = page.log_slider("eta", GridParam(0.1, log_grid(-3, 1)), "eta", where=m2)
 steps = page.slider("steps", IntParam(20, 1, 200), "steps", where=m3)
 walk = None
 if mode != "off" and point.defined:

@@ -56,7 +56,7 @@ def test_hostile_formulas_in_url(run_page, bad):
 def test_tampered_url_falls_back_with_warnings(run_page):
     at = run_page(PAGE, lang="en", x0="abc", eta="-5", steps="0", angle="1e9", mode="sideways")
     assert at.slider(key="x0").value == 1.0
-    assert at.selectbox(key="eta").value == 0.1
+    assert at.select_slider(key="eta").value == 0.1
     assert at.slider(key="steps").value == 20
     warnings = " ".join(w.value for w in at.warning)
     for name in ("x0=abc", "eta=-5", "steps=0", "angle=1e9", "mode=sideways"):

@@ -35,6 +35,38 @@ TEXT = {
         "Show the `dlviz` code behind this figure",
     ),
     "csv.download": ("Descargar tabla (CSV)", "Download table (CSV)"),
+    # Messages for a CSV the student pastes or uploads (dlviz.csvdata.CSVError codes).
+    "csv.empty": ("El archivo está vacío.", "The file is empty."),
+    "csv.too_big": (
+        "El archivo es demasiado grande ({size}; máximo {maximum}).",
+        "The file is too large ({size}; at most {maximum}).",
+    ),
+    "csv.unreadable": ("No se puede leer como CSV: {reason}", "It cannot be read as CSV: {reason}"),
+    "csv.columns": (
+        "Faltan columnas: {missing} (columnas encontradas: {found}). La primera fila debe ser el encabezado.",
+        "Missing columns: {missing} (columns found: {found}). The first row must be the header.",
+    ),
+    "csv.non_numeric": (
+        "La columna {column}, fila {row}, no es un número: «{value}».",
+        "Column {column}, row {row}, is not a number: “{value}”.",
+    ),
+    "csv.missing": (
+        "Falta un valor en la columna {column}, fila {row}.",
+        "A value is missing in column {column}, row {row}.",
+    ),
+    "csv.too_few": (
+        "Hay {rows} filas; se necesitan al menos {minimum}.",
+        "There are {rows} rows; at least {minimum} are needed.",
+    ),
+    "csv.too_many": (
+        "Hay {rows} filas; el máximo es {maximum}.",
+        "There are {rows} rows; the maximum is {maximum}.",
+    ),
+    "csv.constant": (
+        "La columna {column} es constante: con un solo valor no hay nada que ajustar.",
+        "Column {column} is constant: with a single value there is nothing to fit.",
+    ),
+    "csv.kept": ("Se siguen usando los datos anteriores.", "The previous data are kept."),
     # Page titles, lecture sections and the worked example each page opens on.
     "page.gradient": ("Gradiente", "Gradient"),
     "section.gradient": ("Gradiente", "Gradiente (gradient)"),
