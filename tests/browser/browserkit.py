@@ -44,7 +44,9 @@ def screenshot(page, name: str) -> Path:
     # Streamlit scrolls inside its main block, so grow the window to the content's height.
     size = page.viewport_size
     height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 6000)})
+    page.set_viewport_size(
+        {"width": size["width"], "height": min(max(height, size["height"]), 6000)}
+    )
     page.wait_for_timeout(1500)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
