@@ -1,7 +1,7 @@
 """Symbolic partial derivatives of a parsed formula, for display: ∂/∂x (x²y + y) = 2xy.
 
 What it is
-    A translation of :mod:`dlviz.expr`'s syntax tree into sympy, node by node (never from
+    A translation of the syntax tree (:mod:`dlviz.exprtree`) into sympy, node by node (never from
     text), followed by a plain ``sympy.diff``. The result is only shown to students; the
     numbers on every plot come from :mod:`dlviz.autodiff`.
 
@@ -26,8 +26,9 @@ import math
 from fractions import Fraction
 from typing import Any
 
-from dlviz.expr import Bin, Call, Const, Expression, Neg, Node, Num, Var, constant_value, parse
-from dlviz.expr import variables_of as _variables_of
+from dlviz.expr import Expression, parse
+from dlviz.exprtree import Bin, Call, Const, Neg, Node, Num, Var, constant_value
+from dlviz.exprtree import variables_of as _variables_of
 
 MAX_NODES = 80
 MAX_EXPONENT = 1000.0

@@ -23,16 +23,18 @@ from dlviz.texts import common
 
 PRESENTATION_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 24px; }
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+.katex-display { overflow-x: auto; overflow-y: hidden; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"],
-[data-testid="stTable"], [data-testid="stAlert"] p { font-size: 1.35rem !important; }
+[data-testid="stTable"], [data-testid="stAlert"] p { font-size: 1.3rem !important; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 h3 { font-size: 1.9rem !important; }
-.katex { font-size: 1.6em !important; }
+.katex { font-size: 1.4em !important; }
 </style>
 """
 FONT_SIZE = {False: 13, True: 22}  # plotly font size: normal / presentation
+PRESENT_TABLE_ROWS = 60  # in presentation mode, tables up to this size are drawn as large text
 ALERTS = {
     "error": ("error", ":material/error:"),
     "warning": ("warning", ":material/warning:"),
@@ -50,11 +52,20 @@ class Page:
         # forgets the widgets of the page left behind, and the link carried the state wanted.
         self._arrived = st.session_state.get("_dlviz_page") != title_key
         st.session_state["_dlviz_page"] = title_key
+        self._seeded: set[str] = set()
         pending = []  # bad URL values found before the language is known
         lang = self._seed("lang", params.ChoiceParam(_browser_language(), i18n.LANGUAGES), pending)
+        present = self._seed("present", params.BoolParam(False), pending)
         self.lang: str = lang
         self.t: Callable[..., str] = i18n.translator(table, lang)
-        st.set_page_config(page_title=self.t(title_key), page_icon="∇", layout="wide")
+        # A link opened with ?present=1 starts with the sidebar folded: the projector gets it all.
+        sidebar_state = "collapsed" if present else "auto"
+        st.set_page_config(
+            page_title=self.t(title_key),
+            page_icon="∇",
+            layout="wide",
+            initial_sidebar_state=sidebar_state,
+        )
         self._warnings = st.container()
         for entry in pending:
             self._warn(*entry)
@@ -90,13 +101,14 @@ class Page:
     # -- URL state -------------------------------------------------------------------------
     def _seed(self, key: str, spec: params.Param, pending: list | None = None) -> Any:
         """Put the URL's value for ``key`` into session state on the page's first run."""
-        if self._arrived or key not in st.session_state:
+        if key not in self._seeded and (self._arrived or key not in st.session_state):
             raw = st.query_params.get(key)
             value, reason = params.read(spec, raw)
             if reason is not None:
                 entry = (key, raw, reason, spec.dump(spec.default))
                 pending.append(entry) if pending is not None else self._warn(*entry)
             st.session_state[key] = value
+        self._seeded.add(key)
         return st.session_state[key]
 
     def _warn(self, key: str, raw: str, reason: str, default: str) -> None:
@@ -211,6 +223,10 @@ class Page:
     def plot(self, fig: go.Figure, key: str | None = None) -> None:
         """Show a plotly figure with the page's type size (large in presentation mode)."""
         fig.update_layout(font_size=FONT_SIZE[self.present])
+        if self.present and fig.layout.scene.to_plotly_json():
+            # 3D tick labels at projector size would pile up on each other.
+            axis = {"tickfont": {"size": FONT_SIZE[False]}}
+            fig.update_layout(scene={"xaxis": axis, "yaxis": axis, "zaxis": axis})
         st.plotly_chart(fig, key=key, config={"displaylogo": False})
 
     def alert(self, kind: str, text: str) -> None:
@@ -232,7 +248,12 @@ class Page:
         config = {
             names[c]: st.column_config.NumberColumn(format=f) for c, f in (formats or {}).items()
         }
-        st.dataframe(shown, hide_index=True, column_config=config, key=key)
+        if self.present and len(shown) <= PRESENT_TABLE_ROWS:
+            # A static table scales with the projector's large type (a data grid would not).
+            formatters = {names[c]: (lambda v, f=f: f % v) for c, f in (formats or {}).items()}
+            st.table(shown.style.format(formatters).hide(axis="index"))
+        else:
+            st.dataframe(shown, hide_index=True, column_config=config, key=key)
         if download:
             st.download_button(
                 self.t("csv.download"),

@@ -30,10 +30,9 @@ def sampled(text, half_width, n):
 
 
 st.markdown(t("intro"))
-left, right = st.columns(2)
-left.latex(r"\nabla f = \frac{\partial f}{\partial x}\,\hat{i} + \frac{\partial f}{\partial y}"
+st.latex(r"\nabla f = \frac{\partial f}{\partial x}\,\hat{i} + \frac{\partial f}{\partial y}"
            r"\,\hat{j} = \begin{bmatrix} \partial f/\partial x \\ \partial f/\partial y \end{bmatrix}")  # fmt: skip
-right.latex(r"f(x,y) = x^2y + y \;\Rightarrow\; \nabla f = \begin{bmatrix} 2xy \\ x^2+1"
+st.latex(r"f(x,y) = x^2y + y \;\Rightarrow\; \nabla f = \begin{bmatrix} 2xy \\ x^2+1"
             r"\end{bmatrix},\quad \nabla f(1,1) = \begin{bmatrix} 2 \\ 2 \end{bmatrix}")  # fmt: skip
 
 # -- the function and the point --------------------------------------------------------------
