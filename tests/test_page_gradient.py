@@ -96,3 +96,9 @@ def test_moving_the_point_changes_the_gradient(run_page):
     at = run_page(PAGE, lang="en")
     at.slider(key="x0").set_value(2.0).run()
     assert list(check_table(at).iloc[:, 2]) == [4.0, 5.0]  # (2xy, x²+1) at (2, 1)
+
+
+def test_presentation_mode_draws_tables_as_large_text(run_page):
+    at = run_page(PAGE, lang="en", present="1")
+    assert at.table  # the check table is a static table that scales with the large type
+    assert not at.dataframe
