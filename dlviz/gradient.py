@@ -170,7 +170,8 @@ def check_table(point: PointGradient, formulas: tuple[str | None, str | None]) -
     return pd.DataFrame(
         {
             "derivative": ["∂f/∂x", "∂f/∂y"],
-            "formula": [formula or "—" for formula in formulas],
+            # "·" rather than "*": reads like the slide, and is not markdown emphasis.
+            "formula": [(formula or "—").replace("*", "·") for formula in formulas],
             "autodiff": point.gradient,
             "finite_difference": point.finite_difference,
             "gap": np.abs(point.gradient - point.finite_difference),
