@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dlviz import i18n, nav, params
+from dlviz.expr import ExprError, Expression, parse
 from dlviz.texts import common
 
 PRESENTATION_CSS = """
@@ -219,6 +220,25 @@ class Page:
             st.text_input, key, spec, label, where, max_chars=spec.max_length, **kwargs
         )
 
+    def formula(
+        self, key: str, default: str, label: str, *, where: Any = None, **kwargs: Any
+    ) -> Expression:
+        """A text box for f(x, y), parsed by ``dlviz.expr`` (never evaluated as Python).
+
+        A formula that does not parse shows its error (what and where) and the last good
+        formula of this session stays in use, so the figures never break.
+        """
+        text = self.text(key, params.TextParam(default), label, where=where, **kwargs)
+        good_key = f"_{key}_good"
+        try:
+            expression = parse(text)
+            st.session_state[good_key] = text
+        except ExprError as error:
+            good = st.session_state.get(good_key, default)
+            self.alert("error", self.t("formula.bad", error=error, good=good))
+            expression = parse(good)
+        return expression
+
     # -- output ------------------------------------------------------------------------------
     def plot(self, fig: go.Figure, key: str | None = None) -> None:
         """Show a plotly figure with the page's type size (large in presentation mode)."""
@@ -275,6 +295,14 @@ class Page:
         with st.expander(self.t("code.show")):
             for function in functions:
                 st.code(inspect.getsource(function), language="python")
+
+    def text_area(
+        self, key: str, spec: params.TextParam, label: str, *, where: Any = None, **kwargs: Any
+    ) -> str:
+        """A multi-line text box (e.g. pasted CSV data), URL-backed like ``text``."""
+        return self._control(
+            st.text_area, key, spec, label, where, max_chars=spec.max_length, **kwargs
+        )
 
 
 def _browser_language() -> str:

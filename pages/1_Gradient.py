@@ -4,9 +4,9 @@ gradient descent from the point (lecture 03, section "Gradiente")."""
 import streamlit as st
 
 from dlviz import gradient, symbolic, ui
-from dlviz.expr import ExprError, parse
+from dlviz.expr import parse
 from dlviz.figures import gradient as figures
-from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, TextParam, log_grid
+from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, log_grid
 from dlviz.texts.gradient import TEXT
 
 LECTURE_F = "x^2 y + y"
@@ -19,14 +19,9 @@ page = ui.Page(TEXT, "page.gradient")
 t = page.t
 
 
-@st.cache_resource(max_entries=64)
-def expression(text):
-    return parse(text)
-
-
 @st.cache_data(max_entries=32)
 def sampled(text, half_width, n):
-    return gradient.grid(expression(text), (0.0, 0.0), half_width, n)
+    return gradient.grid(parse(text), (0.0, 0.0), half_width, n)
 
 
 st.markdown(t("intro"))
@@ -40,14 +35,7 @@ cols = st.columns([5] + [2] * len(EXAMPLES), vertical_alignment="bottom")
 for col, (name, formula) in zip(cols[1:], EXAMPLES.items(), strict=True):
     col.button(t(f"example.{name}"), key=f"ex_{name}", help=formula, width="stretch",
                on_click=lambda formula=formula: st.session_state.update(f=formula))  # fmt: skip
-f_text = page.text("f", TextParam(LECTURE_F), "f", where=cols[0])
-try:
-    expr = expression(f_text)
-    st.session_state.f_good = f_text
-except ExprError as error:
-    good = st.session_state.get("f_good", LECTURE_F)
-    page.alert("error", t("bad.formula", error=error, good=good))
-    expr = expression(good)
+expr = page.formula("f", LECTURE_F, "f", where=cols[0])
 
 c1, c2, c3 = st.columns(3)
 x0 = page.slider("x0", FloatParam(1.0, -5.0, 5.0), "x0", step=0.05, where=c1)

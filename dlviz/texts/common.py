@@ -35,6 +35,11 @@ TEXT = {
         "Show the `dlviz` code behind this figure",
     ),
     "csv.download": ("Descargar tabla (CSV)", "Download table (CSV)"),
+    "formula.bad": (
+        "No se puede usar esta fórmula: {error}. Se sigue mostrando la última fórmula válida, "
+        "`{good}`.",
+        "This formula cannot be used: {error}. Still showing the last valid formula, `{good}`.",
+    ),
     # Messages for a CSV the student pastes or uploads (dlviz.csvdata.CSVError codes).
     "csv.empty": ("El archivo está vacío.", "The file is empty."),
     "csv.too_big": (

@@ -24,11 +24,6 @@ TEXT = {
     "example.saddle": ("silla", "saddle"),
     "example.waves": ("ondas", "waves"),
     "example.rosenbrock": ("Rosenbrock", "Rosenbrock"),
-    "bad.formula": (
-        "No se puede usar esta fórmula: {error}. Se sigue mostrando la última fórmula válida, "
-        "`{good}`.",
-        "This formula cannot be used: {error}. Still showing the last valid formula, `{good}`.",
-    ),
     "x0": ("x₀ del punto", "Point x₀"),
     "x0.help": (
         "Coordenada x del punto donde se evalúa el gradiente.",
