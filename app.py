@@ -9,8 +9,11 @@ t = page.t
 
 st.markdown(t("home.intro"))
 st.header(t("home.map"))
+WIDTHS = [3, 2, 4]
+for column, key in zip(st.columns(WIDTHS), ("section", "page", "example"), strict=True):
+    column.markdown(f"**{t(f'home.col.{key}')}**")
 for info in nav.pages():
-    section, link, example = st.columns([3, 2, 4], vertical_alignment="center")
+    section, link, example = st.columns(WIDTHS, vertical_alignment="center", border=False)
     section.markdown(t(info.section_key))
     link.page_link(info.script, label=t(info.title_key), query_params={"lang": page.lang})
     example.markdown(t(info.example_key))
