@@ -378,6 +378,25 @@ class Tensor:
             if node.requires_grad:
                 node.grad = np.zeros_like(node.data)
 
+    @property
+    def parents(self) -> tuple[Tensor, ...]:
+        """The op's inputs in argument order (``x * x`` lists x twice); empty for a leaf."""
+        return self._parents
+
+    def local_gradients(self, grad: ArrayLike | None = None) -> tuple[np.ndarray | None, ...]:
+        """This op's own backward rule, alone: dL/d(parent) per parent given dL/d(self) = grad.
+
+        With the default ``grad`` (ones) and 0-d tensors these are the local derivatives
+        ∂self/∂parent that the chain rule multiplies; None where the rule skips a parent that
+        needs no gradient. Reads only ``.data``; changes no ``.grad``. Empty for a leaf.
+        """
+        g = np.ones_like(self.data) if grad is None else np.asarray(grad, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            return tuple(
+                None if d is None else np.array(d, dtype=np.float64)
+                for d in self._backward(np.broadcast_to(g, self.shape))
+            )
+
     def graph(self) -> dict[str, list]:
         """Export the graph for drawing, in topological order (output last).
 
