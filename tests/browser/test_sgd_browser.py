@@ -1,0 +1,55 @@
+"""The Gradient descent & SGD page in Chromium: opened by its URL on a fresh server, the
+instructor steps once and the table grows; a bad η is reported; Spanish and presentation mode."""
+
+import pytest
+from browserkit import assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
+
+pytestmark = pytest.mark.browser
+STATUS = "[data-testid=stMain] [data-testid=stMarkdownContainer] p:has-text('of 30')"
+FORMULAS = "[data-testid=stMain] .katex-mathml annotation"
+
+
+def test_steps_once_and_the_table_grows(server, open_page):
+    page = open_page(f"{server}/Gradient_descent?lang=en")
+    assert_no_error(page)
+    wait_plots(page, 3)
+    before = page.locator(STATUS).first.text_content()
+    assert "Iteration 3 of 30" in before and "w = 2.5369" in before
+    formulas = " | ".join(page.locator(FORMULAS).all_text_contents())
+    assert r"\tfrac12(\hat y - y)^2" in formulas
+    screenshot(page, "sgd_en")
+
+    page.get_by_role("button", name="Next step").click()
+    page.wait_for_url("**step=4**")
+    after = wait_changed(page, STATUS, before)
+    assert "Iteration 4 of 30 (epoch 2, sample 1)" in after
+    assert "w = 2.6525" in after  # w after iteration 4
+    rows = page.locator("[data-testid=stMain] [data-testid=stDataFrame]").first
+    assert rows.is_visible()
+    assert_no_error(page)
+
+
+def test_moving_eta_too_far_reports_divergence(server, open_page):
+    page = open_page(f"{server}/Gradient_descent?lang=en&eta=0.0005")
+    thumb = page.get_by_role("slider", name="Learning rate η")
+    thumb.focus()
+    thumb.press("ArrowRight")  # 0.0005 → 0.001
+    page.wait_for_url("**eta=0.001**")
+    page.wait_for_selector("[data-testid=stAlertContentError]")
+    wait_idle(page)
+    error = page.locator("[data-testid=stAlertContentError]").first.inner_text()
+    assert "Diverged at iteration 5" in error
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_spanish_and_presentation_mode(server, open_page):
+    page = open_page(f"{server}/Gradient_descent", locale="es-CO")
+    assert page.get_by_role("heading", name="Descenso de gradiente y SGD", exact=True).is_visible()
+    wait_plots(page, 3)
+    assert_no_error(page)
+    screenshot(page, "sgd_es")
+    page.goto(f"{server}/Gradient_descent?lang=en&present=1")
+    wait_idle(page)
+    wait_plots(page, 3)
+    assert_no_error(page)
+    page.screenshot(path="/tmp/sgd_present.png", full_page=False)
