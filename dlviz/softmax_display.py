@@ -1,0 +1,150 @@
+"""What the Softmax page shows, built from ``dlviz.softmax``: the lecture's formulas and the
+worked examples as LaTeX (the slide's aligned sums, the paths to ∂L/∂w₁,₂, the matrix form with
+shapes), the path picture as Graphviz DOT, and the editable 4×3 example as a table.
+
+What it is not: math (every number comes from ``dlviz.softmax``). Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dlviz.softmax import (
+    LECTURE_A,
+    LECTURE_Y,
+    autodiff_gradients,
+    batch_example,
+    batch_loss,
+    check_distribution,
+    check_one_hot,
+    cross_entropy,
+    finite_difference,
+    gradients,
+    one_hot,
+)
+
+# The lecture's formulas, as shown on the page.
+SOFTMAX_LATEX = (
+    r"a_k = \mathrm{softmax}(\mathbf z)_k = \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}},\qquad "
+    r"\sum_{k=1}^{K} a_k = 1"
+)
+LOSS_LATEX = r"\mathcal{L} = \frac{1}{n}\sum_{i=1}^{n}\sum_{j=1}^{h} -y_j^{[i]} \log(a_j^{[i]})"
+DERIVATIVES_LATEX = (
+    r"\frac{\partial a_k}{\partial z_j} = a_k(\delta_{kj} - a_j),\quad \frac{\partial \mathbf a}"
+    r"{\partial \mathbf z} = \operatorname{diag}(\mathbf a) - \mathbf a \mathbf a^\top,\quad "
+    r"\frac{\partial l}{\partial \mathbf z} = \mathbf a - \mathbf y"
+)
+
+
+def matrix_latex(M: np.ndarray, digits: int = 4) -> str:
+    """A matrix as a LaTeX bmatrix (rounded to ``digits`` significant digits)."""
+    rows = [" & ".join(f"{v:.{digits}g}" for v in row) for row in np.atleast_2d(M)]
+    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+
+
+def loss_latex(y: np.ndarray, a: np.ndarray, i: int, loss: float) -> str:
+    r"""The slide's aligned sum for sample i: L⁽ⁱ⁾ = [(−1)·log(0.3792)] + … = 0.969692…"""
+    terms = r" \\ &+ ".join(
+        rf"[(-{y_j:g}) \cdot \log({a_j:.4f})]" for y_j, a_j in zip(y, a, strict=True)
+    )
+    return rf"\begin{{aligned}}\mathcal{{L}}^{{[{i}]}} &= {terms} \\ &= {loss:#.6g}\end{{aligned}}"
+
+
+def chain_graph(paths: pd.DataFrame, k: int, j: int) -> str:
+    """Graphviz DOT of the paths from w_{k,j} to L, each edge labelled with its local derivative
+    (k, j 1-based, as on the slide)."""
+    lines = [
+        "digraph G {",
+        'rankdir=LR; node [shape=circle, fontname="Helvetica"]; edge [fontname="Helvetica"];',
+        f'w [label="w{k},{j}", shape=box]; z [label="z{k}"]; L [label="L", shape=doublecircle];',
+        f'w -> z [label="∂z{k}/∂w{k},{j} = x{j} = {paths["dz_dw"].iloc[0]:.4g}", color="#2ca02c"];',
+    ]
+    for c, row in paths.iterrows():
+        name = f"a{c + 1}"
+        style = "" if row["product"] != 0 else ", style=dashed"
+        lines.append(f'{name} [label="{name}"];')
+        lines.append(
+            f'z -> {name} [label="∂{name}/∂z{k} = {row["da_dz"]:.4g}", color="#1f77b4"{style}];'
+        )
+        lines.append(
+            f'{name} -> L [label="∂L/∂{name} = {row["dL_da"]:.4g}", color="#ff7f0e"{style}];'
+        )
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def explorer_latex(z: np.ndarray, T: float, a: np.ndarray) -> str:
+    """z, T ⇒ a = softmax(z / T) and Σ a."""
+    return (
+        rf"\mathbf z = {matrix_latex(z[None, :])},\; T = {T:g} \;\Rightarrow\; \mathbf a = "
+        rf"{matrix_latex(a[None, :])},\; \textstyle\sum_k a_k = {a.sum():.6f}"
+    )
+
+
+def one_hot_latex(labels: np.ndarray) -> str:
+    """Labels ⇒ one-hot rows (at least 3 columns, like the slide's Y)."""
+    Y = one_hot(labels, max(int(labels.max()) + 1, 3))
+    return (
+        rf"\mathbf y = {matrix_latex(labels[None, :])} \;\Rightarrow\; "
+        rf"\mathbf Y_\text{{onehot}} = {matrix_latex(Y)}"
+    )
+
+
+def mean_loss_latex(Y: np.ndarray, A: np.ndarray) -> str:
+    """L = (1/n) Σ L⁽ⁱ⁾ with its value (6 decimals; the slide shows ≈ 0.9335)."""
+    n = len(Y)
+    return (
+        rf"\mathcal{{L}} = \frac{{1}}{{{n}}}\sum_{{i=1}}^{{{n}}} \mathcal{{L}}^{{[i]}} = "
+        rf"{cross_entropy(Y, A):.6f}"
+    )
+
+
+def paths_latex(paths: pd.DataFrame, a: np.ndarray, y: np.ndarray, k: int, x_j: float) -> str:
+    """∂L/∂w_{k,2} as the sum over the paths, and as (a_k − y_k) x₂ (k 1-based)."""
+    d = r"\partial"
+    return (
+        rf"\frac{{{d} L}}{{{d} w_{{{k},2}}}} = \sum_c \frac{{{d} L}}{{{d} a_c}}\,\frac{{{d} a_c}}"
+        rf"{{{d} z_{k}}}\,\frac{{{d} z_{k}}}{{{d} w_{{{k},2}}}} = {paths['product'].sum():.6g} = "
+        rf"(a_{k} - y_{k})\,x_2 = ({a[k - 1]:.4g} - {y[k - 1]:g}) \cdot {x_j:g}"
+    )
+
+
+def matrix_form(m: int, seed: int, N: int = 4, K: int = 3) -> dict[str, str]:
+    """The matrix-form section for a seeded batch: LaTeX of the data and of the gradients with
+    their shapes, and the largest gaps of dW, db to autodiff and of dW to finite differences."""
+    B = batch_example(N, m, K, seed)
+    dW, db = gradients(B["X"], B["A"], B["Y"])
+    adW, adb = autodiff_gradients(B["X"], B["W"], B["b"], B["Y"])
+    fdW = finite_difference(lambda W: batch_loss(B["X"], W, B["b"], B["Y"]), B["W"])
+    X_, W_, A_, Y_, L_ = r"\mathbf X", r"\mathbf W", r"\mathbf A", r"\mathbf Y", r"\mathcal L"
+    data = (
+        rf"\underbrace{{{X_}}}_{{{N}\times {m}}} = {matrix_latex(B['X'], 3)},\;"
+        rf"\underbrace{{{W_}}}_{{{K}\times {m}}} = {matrix_latex(B['W'], 3)},\;"
+        rf"\underbrace{{\mathbf b}}_{{{K}}} = {matrix_latex(B['b'][None, :], 3)},\;"
+        rf"\underbrace{{{A_} - {Y_}}}_{{{N}\times {K}}} = {matrix_latex(B['A'] - B['Y'])}"
+    )
+    grads = (
+        rf"\underbrace{{\frac{{\partial {L_}}}{{\partial {W_}}}}}_{{{K}\times {m}}} = "
+        rf"\frac{{1}}{{N}}({A_}-{Y_})^\top {X_} = {matrix_latex(dW)},\quad "
+        rf"\underbrace{{\frac{{\partial {L_}}}{{\partial \mathbf b}}}}_{{{K}}} = "
+        rf"{matrix_latex(db[None, :])},\quad \underbrace{{{X_}^\top({A_}-{Y_})}}_{{{m}\times {K}}}"
+        rf" = N\left(\frac{{\partial {L_}}}{{\partial {W_}}}\right)^{{\!\top}}"
+    )
+    gap_ad = max(np.abs(adW - dW).max(), np.abs(adb - db).max())
+    latex = rf"\begin{{gathered}}{data} \\[10pt] {grads}\end{{gathered}}"
+    return {"latex": latex, "ad": f"{gap_ad:.1e}", "fd": f"{np.abs(fdW - dW).max():.1e}"}
+
+
+def example_from_table(table: pd.DataFrame, K: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """(Y, A) from the editable table with columns y1…yK, a1…aK; SoftmaxInputError if bad."""
+    A = check_distribution(table[[f"a{j + 1}" for j in range(K)]].to_numpy(dtype=object))
+    Y = check_one_hot(table[[f"y{j + 1}" for j in range(K)]].to_numpy(dtype=object), A.shape)
+    return Y, A
+
+
+def example_table(Y: np.ndarray = LECTURE_Y, A: np.ndarray = LECTURE_A) -> pd.DataFrame:
+    """The editable table of the example: columns y1…yK then a1…aK."""
+    K = Y.shape[1]
+    columns = [f"y{j + 1}" for j in range(K)] + [f"a{j + 1}" for j in range(K)]
+    return pd.DataFrame(np.hstack([Y, A]), columns=columns)

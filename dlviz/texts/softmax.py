@@ -1,0 +1,410 @@
+"""Text of the Softmax page (section "Regresión Logística Multiclase" of lecture 03)."""
+
+_Z_HELP = (
+    "Logit z{k} (entrada neta de la clase {k}). Mueva los logits y vea cómo cambian todas las "
+    "probabilidades a la vez: su suma sigue siendo 1.",
+    "Logit z{k} (net input of class {k}). Move the logits and watch every probability change at "
+    "once: their sum stays 1.",
+)
+
+TEXT = {
+    "intro": (
+        "En regresión *softmax* la capa de salida tiene **un nodo por clase**. Softmax convierte "
+        "las entradas netas (logits) z en probabilidades: exponencia y normaliza, así que todas "
+        "son positivas y **suman 1**, con una sola clase ganadora. Con la entropía cruzada su "
+        "derivada es simplemente **a − y**.",
+        "In *softmax* regression the output layer has **one node per class**. Softmax turns the "
+        "net inputs (logits) z into probabilities: it exponentiates and normalises, so all of "
+        "them are positive and **sum to 1**, with a single winning class. With cross-entropy its "
+        "derivative is simply **a − y**.",
+    ),
+    "slide.notation": (
+        "Notas sobre las diapositivas: escriben «softmax(e^(z_i))» donde se quiere decir "
+        "softmax(z)_i, y «W ∈ ℝ^(m×K)» junto a a = σ(Wx + b), que necesita W de forma K×m (la "
+        "forma que usa esta página: fila k = pesos w_k de la clase k).",
+        "Notes on the slides: they write “softmax(e^(z_i))” where softmax(z)_i is meant, and "
+        "“W ∈ ℝ^(m×K)” next to a = σ(Wx + b), which needs W of shape K×m (the shape this page "
+        "uses: row k = the weights w_k of class k).",
+    ),
+    # -- explorer
+    "explorer.header": ("Explorador de softmax", "Softmax explorer"),
+    "K": ("Número de clases K", "Number of classes K"),
+    "K.help": (
+        "Cuántos logits (y probabilidades): de 2 a 10.",
+        "How many logits (and probabilities): 2 to 10.",
+    ),
+    "T": ("Temperatura T", "Temperature T"),
+    "T.help": (
+        "a = softmax(z / T). T grande aplana las probabilidades (todas se parecen); T pequeña "
+        "las afila (la mayor se lleva casi todo). T = 1 es la softmax de la lección.",
+        "a = softmax(z / T). A large T flattens the probabilities (all alike); a small T sharpens "
+        "them (the largest takes almost everything). T = 1 is the lecture's softmax.",
+    ),
+    "cls": ("Clase verdadera y (para ∂l/∂z)", "True class y (for ∂l/∂z)"),
+    "cls.help": (
+        "La clase de la etiqueta one-hot y usada en la derivada ∂l/∂z = a − y (se marca en verde; "
+        "si es mayor que K se usa K).",
+        "The class of the one-hot label y used in the derivative ∂l/∂z = a − y (marked in green; "
+        "above K, K is used).",
+    ),
+    **{f"z{k}": (f"Logit z{k}", f"Logit z{k}") for k in range(1, 11)},
+    **{f"z{k}.help": (_Z_HELP[0].format(k=k), _Z_HELP[1].format(k=k)) for k in range(1, 11)},
+    "bars.title": (
+        "Probabilidades a = softmax(z / T): suma = {total}",
+        "Probabilities a = softmax(z / T): sum = {total}",
+    ),
+    "bars.class": ("clase k", "class k"),
+    "bars.prob": ("probabilidad a_k", "probability a_k"),
+    "overflow.header": (
+        "Logits grandes: la fórmula ingenua se desborda",
+        "Large logits: the naive formula overflows",
+    ),
+    "shift": ("Sumar c a todos los logits", "Add c to every logit"),
+    "shift.help": (
+        "softmax(z + c) = softmax(z): las probabilidades no cambian. Pero e^z se desborda en "
+        "float64 por encima de z ≈ 709: la fórmula ingenua da inf/inf = nan; la estable resta "
+        "el máximo y nunca calcula e^(algo positivo).",
+        "softmax(z + c) = softmax(z): the probabilities do not change. But e^z overflows in "
+        "float64 above z ≈ 709: the naive formula gives inf/inf = nan; the stable one subtracts "
+        "the max and never computes e^(something positive).",
+    ),
+    "col.class": ("clase", "class"),
+    "col.z": ("z", "z"),
+    "col.exp_z": ("e^z", "e^z"),
+    "col.naive": ("ingenua e^z/Σe^z", "naive e^z/Σe^z"),
+    "col.exp_shifted": ("e^(z − máx z)", "e^(z − max z)"),
+    "col.stable": ("estable (resta el máximo)", "stable (max subtracted)"),
+    "overflow.nan": (
+        "Con máx z = {zmax}, e^z se desborda a inf y la fórmula ingenua da **nan**; la forma "
+        "estable, a = e^(z − máx z) / Σ e^(z − máx z), da las mismas probabilidades de siempre.",
+        "With max z = {zmax}, e^z overflows to inf and the naive formula gives **nan**; the "
+        "stable form, a = e^(z − max z) / Σ e^(z − max z), gives the same probabilities as ever.",
+    ),
+    "overflow.ok": (
+        "Con máx z = {zmax} las dos fórmulas coinciden. Suba c por encima de ~709 para ver el "
+        "desbordamiento.",
+        "With max z = {zmax} both formulas agree. Raise c above ~709 to see the overflow.",
+    ),
+    # -- one-hot
+    "onehot.header": ("Codificación one-hot", "One-hot encoding"),
+    "labels": ("Etiquetas (0, 1, 2, …)", "Labels (0, 1, 2, …)"),
+    "labels.help": (
+        "Un vector de etiquetas de clase, enteros de 0 a 9 separados por espacios o comas. Cada "
+        "etiqueta t se vuelve una fila con un 1 en la columna t y 0 en las demás. Por defecto, "
+        "las etiquetas de la Y de la diapositiva.",
+        "A vector of class labels, whole numbers 0 to 9 separated by spaces or commas. Each label "
+        "t becomes a row with a 1 in column t and 0 elsewhere. By default, the labels of the "
+        "slide's Y.",
+    ),
+    "bad.labels_empty": ("Escriba al menos una etiqueta.", "Type at least one label."),
+    "bad.labels_int": ("Las etiquetas deben ser enteros.", "Labels must be whole numbers."),
+    "bad.labels_int_text": (
+        "«{value}» no es una etiqueta: use enteros de 0 a 9.",
+        "“{value}” is not a label: use whole numbers 0 to 9.",
+    ),
+    "bad.labels_negative": ("Etiqueta negativa: {value}.", "Negative label: {value}."),
+    "bad.labels_range": (
+        "La etiqueta {value} no cabe en {K} clases (0 a 9 aquí).",
+        "Label {value} does not fit in {K} classes (0 to 9 here).",
+    ),
+    "bad.labels_many": (
+        "Hay {count} etiquetas; el máximo es {maximum}.",
+        "There are {count} labels; at most {maximum}.",
+    ),
+    # -- cross-entropy
+    "loss.header": (
+        "Entropía cruzada: el ejemplo 4×3 de la diapositiva",
+        "Cross-entropy: the slide's 4×3 example",
+    ),
+    "loss.edit": (
+        "Edite **Y** (columnas y1…y3, filas one-hot) y **A** (columnas a1…a3, filas de "
+        "probabilidades) o agregue filas; la pérdida se recalcula.",
+        "Edit **Y** (columns y1…y3, one-hot rows) and **A** (columns a1…a3, rows of "
+        "probabilities) or add rows; the loss is recomputed.",
+    ),
+    "bad.not_numbers": ("{name} debe contener solo números.", "{name} must contain numbers only."),
+    "bad.shape": (
+        "{name} necesita al menos una fila y dos columnas.",
+        "{name} needs at least one row and two columns.",
+    ),
+    "bad.missing": (
+        "Falta un valor en {name}, fila {row}, columna {col}.",
+        "A value is missing in {name}, row {row}, column {col}.",
+    ),
+    "bad.probability": (
+        "A, fila {row}, columna {col}: {value} no es una probabilidad (debe estar entre 0 y 1).",
+        "A, row {row}, column {col}: {value} is not a probability (it must be between 0 and 1).",
+    ),
+    "bad.row_sum": (
+        "La fila {row} de A suma {total}: no es una distribución (se acepta el redondeo de la "
+        "diapositiva, una diferencia de hasta {tol}).",
+        "Row {row} of A sums to {total}: not a distribution (the slide's rounding, a difference "
+        "up to {tol}, is accepted).",
+    ),
+    "bad.shape_match": ("A es {a} pero Y es {y}.", "A is {a} but Y is {y}."),
+    "bad.one_hot": (
+        "La fila {row} de Y no es one-hot: debe tener exactamente un 1 y el resto 0.",
+        "Row {row} of Y is not one-hot: it must have exactly one 1 and the rest 0.",
+    ),
+    "kept": (
+        "Se siguen mostrando los últimos A e Y válidos.",
+        "Still showing the last valid A and Y.",
+    ),
+    "col.sample": ("muestra i", "sample i"),
+    "col.sum": ("−Σ y_j log a_j", "−Σ y_j log a_j"),
+    "col.loss": ("L⁽ⁱ⁾", "L⁽ⁱ⁾"),
+    "loss.inf": (
+        "Una muestra da a = 0 a su clase verdadera: −log 0 = ∞, la pérdida es infinita.",
+        "A sample gives a = 0 to its true class: −log 0 = ∞, the loss is infinite.",
+    ),
+    "loss.rounding": (
+        "La diapositiva redondea A a 4 decimales: sus filas suman 0.9999, 1.0000, 1.0001 y 1.0000. "
+        "Las pérdidas se calculan con esos valores, tal como están: 0.969692, 0.880200, 1.05268, "
+        "0.831490 y media 0.933516 ≈ 0.9335.",
+        "The slide rounds A to 4 decimals: its rows sum to 0.9999, 1.0000, 1.0001 and 1.0000. The "
+        "losses are computed from those values as they are: 0.969692, 0.880200, 1.05268, 0.831490 "
+        "and mean 0.933516 ≈ 0.9335.",
+    ),
+    # -- derivatives
+    "deriv.header": ("Derivadas", "Derivatives"),
+    "jac.x": ("respecto a z_j", "with respect to z_j"),
+    "jac.y": ("derivada de a_k", "derivative of a_k"),
+    "jac.diag": ("∂a₁/∂z₁ = a₁(1−a₁) = {v}", "∂a₁/∂z₁ = a₁(1−a₁) = {v}"),
+    "jac.off": ("∂a₂/∂z₁ = −a₂a₁ = {v}", "∂a₂/∂z₁ = −a₂a₁ = {v}"),
+    "jac.check": (
+        "Jacobiano ∂a/∂z = diag(a) − aaᵀ en los logits del explorador (dividido por T). Se marcan "
+        "las entradas de la diapositiva. Diferencia máxima con diferencias finitas: {gap}.",
+        "Jacobian ∂a/∂z = diag(a) − aaᵀ at the explorer's logits (divided by T). The slide's "
+        "entries are marked. Largest gap to finite differences: {gap}.",
+    ),
+    "dz.title": (
+        "**Regla de la cadena a través del Jacobiano**: ∂l/∂z = (∂a/∂z)ᵀ(−y/a) = a − y con la clase "
+        "verdadera {cls}, comprobada con autodiff (`dlviz.autodiff`: logsumexp(z) − Σ y z, "
+        "`backward()`) y con diferencias finitas centrales:",
+        "**Chain rule through the Jacobian**: ∂l/∂z = (∂a/∂z)ᵀ(−y/a) = a − y with true class "
+        "{cls}, checked with autodiff (`dlviz.autodiff`: logsumexp(z) − Σ y z, `backward()`) and "
+        "with central finite differences:",
+    ),
+    "col.a_minus_y": ("a − y", "a − y"),
+    "col.autodiff": ("autodiff", "autodiff"),
+    "col.finite_difference": ("dif. finitas", "finite differences"),
+    "col.gap": ("|dif. − (a − y)|", "|diff. − (a − y)|"),
+    "paths.header": (
+        "Los caminos de ∂L/∂w₁,₂ (la figura de la diapositiva, con números)",
+        "The paths of ∂L/∂w₁,₂ (the slide's picture, with numbers)",
+    ),
+    "i": ("Muestra i del ejemplo 4×3", "Sample i of the 4×3 example"),
+    "i.help": ("Qué fila de A e Y (arriba) se usa.", "Which row of A and Y (above) is used."),
+    "k": ("Fila k de W (peso w_k,2)", "Row k of W (weight w_k,2)"),
+    "k.help": (
+        "El peso w_k,2 que une la entrada x₂ con el logit z_k. La diapositiva usa k = 1.",
+        "The weight w_k,2 joining input x₂ to logit z_k. The slide uses k = 1.",
+    ),
+    "x2": ("Entrada x₂", "Input x₂"),
+    "x2.help": (
+        "La diapositiva no da x; ∂z_k/∂w_k,2 = x₂, así que el gradiente es proporcional a x₂.",
+        "The slide gives no x; ∂z_k/∂w_k,2 = x₂, so the gradient is proportional to x₂.",
+    ),
+    "col.path": ("camino por", "path through"),
+    "col.dL_da": ("∂L/∂a_c = −y_c/a_c", "∂L/∂a_c = −y_c/a_c"),
+    "col.da_dz": ("∂a_c/∂z_k", "∂a_c/∂z_k"),
+    "col.dz_dw": ("∂z_k/∂w_k,2 = x₂", "∂z_k/∂w_k,2 = x₂"),
+    "col.product": ("producto", "product"),
+    "paths.caption": (
+        "w_k,2 llega a L por z_k y **cada** a_c (softmax mezcla todos los logits): un camino por "
+        "clase. La diapositiva dibuja dos caminos (a₁ y a₂); con h = 3 clases hay un tercero, por "
+        "a₃. Solo el camino de la clase verdadera es distinto de 0, y la suma es (a_k − y_k)·x₂. "
+        "La flecha naranja de la diapositiva dice y₂/a₂: falta el signo, ∂L/∂a₂ = −y₂/a₂.",
+        "w_k,2 reaches L through z_k and **every** a_c (softmax mixes all the logits): one path "
+        "per class. The slide draws two paths (a₁ and a₂); with h = 3 classes there is a third, "
+        "through a₃. Only the true class's path is non-zero, and the sum is (a_k − y_k)·x₂. The "
+        "slide's orange arrow reads y₂/a₂: the sign is missing, ∂L/∂a₂ = −y₂/a₂.",
+    ),
+    # -- matrix form
+    "matrix.header": (
+        "Forma matricial para un batch: Z = X Wᵀ + b",
+        "Matrix form for a batch: Z = X Wᵀ + b",
+    ),
+    "m": ("Atributos m", "Features m"),
+    "m.help": (
+        "Columnas de X (y de W). N = 4 muestras y K = 3 clases.",
+        "Columns of X (and of W). N = 4 samples and K = 3 classes.",
+    ),
+    "bseed": ("Semilla del batch", "Batch seed"),
+    "bseed.help": (
+        "Semilla de X, W, b y las etiquetas del batch de ejemplo.",
+        "Seed of the example batch's X, W, b and labels.",
+    ),
+    "matrix.note": (
+        "Con W de forma K×m (fila k = w_k), ∂L/∂W = (A − Y)ᵀX / N es K×m, como W. La diapositiva "
+        "escribe ∇_W L = Xᵀ(A − Y), de forma m×K: es la **transpuesta** (y sin el 1/N, para la "
+        "pérdida sumada), la que corresponde a guardar W como m×K. Comprobado con `dlviz.autodiff`"
+        " (diferencia máxima {ad}) y con diferencias finitas (diferencia máxima {fd}).",
+        "With W of shape K×m (row k = w_k), ∂L/∂W = (A − Y)ᵀX / N is K×m, like W. The slide writes"
+        " ∇_W L = Xᵀ(A − Y), of shape m×K: the **transpose** (and without the 1/N, for the summed "
+        "loss), which matches storing W as m×K. Checked with `dlviz.autodiff` (largest gap {ad}) "
+        "and with finite differences (largest gap {fd}).",
+    ),
+    # -- digits
+    "digits.header": (
+        "Regresión softmax con dígitos escritos a mano",
+        "Softmax regression on handwritten digits",
+    ),
+    "slip.mnist": (
+        "La diapositiva dice «60.000 dígitos por clase»: MNIST tiene 60.000 imágenes de "
+        "entrenamiento **en total** (unas 6.000 por clase) y 10.000 de prueba, de 28×28 = 784 "
+        "píxeles. Aquí, sin internet, se usan los 1.797 dígitos de 8×8 = 64 píxeles que trae "
+        "scikit-learn; puede subir su propio archivo MNIST.",
+        "The slide says “60.000 dígitos por clase” (60,000 digits per class): MNIST has 60,000 "
+        "training images **in all** (about 6,000 per class) and 10,000 test images of 28×28 = 784 "
+        "pixels. Here, offline, the 1,797 digits of 8×8 = 64 pixels shipped with scikit-learn are "
+        "used; you can upload your own MNIST file.",
+    ),
+    "data": ("Datos", "Data"),
+    "data.help": (
+        "Dígitos 8×8 de scikit-learn (incluidos) o su propio MNIST (mnist.npz o archivos IDX).",
+        "scikit-learn's 8×8 digits (bundled) or your own MNIST (mnist.npz or IDX files).",
+    ),
+    "data.digits": ("dígitos 8×8 (scikit-learn)", "8×8 digits (scikit-learn)"),
+    "data.mnist": ("mi archivo MNIST (28×28)", "my MNIST file (28×28)"),
+    "upload": ("Archivo MNIST", "MNIST file"),
+    "upload.help": (
+        "mnist.npz (claves x_train, y_train, x_test, y_test, como lo distribuye Keras) o los "
+        "archivos IDX de MNIST (imágenes y etiquetas, .gz permitido).",
+        "mnist.npz (keys x_train, y_train, x_test, y_test, as Keras ships it) or MNIST's IDX files "
+        "(images and labels, .gz allowed).",
+    ),
+    "mnist.no_file": ("No se subió ningún archivo.", "No file was uploaded."),
+    "mnist.too_big": (
+        "El archivo es demasiado grande para MNIST.",
+        "The file is too large for MNIST.",
+    ),
+    "mnist.gzip": ("El archivo .gz está dañado.", "The .gz file is damaged."),
+    "mnist.not_mnist": (
+        "No es un archivo MNIST: ni un .npz ni un archivo IDX (debe empezar con los bytes 00 00 08 03 o 00 00 08 01).",
+        "Not an MNIST file: neither an .npz nor an IDX file (it must start with bytes 00 00 08 03 or 00 00 08 01).",
+    ),
+    "mnist.truncated": ("El archivo IDX está incompleto.", "The IDX file is incomplete."),
+    "mnist.image_shape": (
+        "Las imágenes de {part} tienen forma {shape}; se esperan imágenes de 28×28.",
+        "The {part} images have shape {shape}; 28×28 images are expected.",
+    ),
+    "mnist.count": (
+        "{part}: {images} imágenes pero {labels} etiquetas.",
+        "{part}: {images} images but {labels} labels.",
+    ),
+    "mnist.labels": (
+        "Las etiquetas de {part} deben ser enteros de 0 a 9.",
+        "The {part} labels must be whole numbers 0 to 9.",
+    ),
+    "mnist.pixels": (
+        "Los píxeles de {part} deben ser números ≥ 0.",
+        "The {part} pixels must be numbers ≥ 0.",
+    ),
+    "mnist.npz": ("No se puede leer el .npz.", "The .npz cannot be read."),
+    "mnist.npz_keys": (
+        "El .npz no tiene x_train e y_train (claves encontradas: {found}).",
+        "The .npz has no x_train and y_train (keys found: {found}).",
+    ),
+    "mnist.idx_pair": (
+        "Faltan las imágenes o las etiquetas de entrenamiento (suba ambos archivos IDX).",
+        "The training images or labels are missing (upload both IDX files).",
+    ),
+    "mnist.fallback": (
+        "Se usan los dígitos 8×8 de scikit-learn.",
+        "Using scikit-learn's 8×8 digits.",
+    ),
+    "mnist.none": (
+        "Suba mnist.npz o los archivos IDX; mientras tanto se usan los dígitos 8×8.",
+        "Upload mnist.npz or the IDX files; meanwhile the 8×8 digits are used.",
+    ),
+    "data.summary": (
+        "{name}: {n} imágenes de entrenamiento (≈ {per} por clase), {test} de prueba; cada una "
+        "aplanada a un vector de {m} valores, así que un batch es N_b × {m}.",
+        "{name}: {n} training images (≈ {per} per class), {test} test images; each flattened to a "
+        "vector of {m} values, so a batch is N_b × {m}.",
+    ),
+    "nb": ("Tamaño del batch N_b", "Batch size N_b"),
+    "nb.help": (
+        "Imágenes por actualización: W ← W − η (A − Y)ᵀX / N_b. N_b = 1 es SGD en línea.",
+        "Images per update: W ← W − η (A − Y)ᵀX / N_b. N_b = 1 is online SGD.",
+    ),
+    "eta": ("Tasa de aprendizaje η", "Learning rate η"),
+    "eta.help": (
+        "Paso de cada actualización (escala logarítmica). Demasiado grande: la pérdida diverge.",
+        "Step of each update (log scale). Too large: the loss diverges.",
+    ),
+    "epochs": ("Épocas", "Epochs"),
+    "epochs.help": (
+        "Pasadas completas por los datos de entrenamiento.",
+        "Full passes over the training data.",
+    ),
+    "seed": ("Semilla", "Seed"),
+    "seed.help": (
+        "Semilla de la partición entrenamiento/prueba (80/20) y del barajado de cada época.",
+        "Seed of the train/test split (80/20) and of every epoch's shuffle.",
+    ),
+    "train": ("Entrenar", "Train"),
+    "train.help": (
+        "Entrena con los valores actuales (los pesos empiezan en 0). Solo se entrena al pulsar.",
+        "Trains with the current settings (weights start at 0). Training runs only when pressed.",
+    ),
+    "progress": ("Entrenando {epochs} épocas…", "Training {epochs} epochs…"),
+    "live": (
+        "Época {epoch} de {epochs}: exactitud de prueba {test} (entrenamiento {train}); pérdida "
+        "de prueba {loss} (entrenamiento {train_loss})",
+        "Epoch {epoch} of {epochs}: test accuracy {test} (training {train}); test loss {loss} "
+        "(training {train_loss})",
+    ),
+    "stale": (
+        "Los resultados son del entrenamiento con N_b = {nb}, η = {eta}, {epochs} épocas, semilla "
+        "{seed}. Pulse **Entrenar** para usar los valores nuevos.",
+        "The results are from training with N_b = {nb}, η = {eta}, {epochs} epochs, seed {seed}. "
+        "Press **Train** to use the new settings.",
+    ),
+    "diverged": (
+        "La pérdida dejó de ser finita en la época {epoch}: η es demasiado grande. Bájelo y "
+        "entrene de nuevo.",
+        "The loss stopped being finite at epoch {epoch}: η is too large. Lower it and train again.",
+    ),
+    "result": (
+        "Después de {epoch} épocas: exactitud de prueba **{test}** (entrenamiento {train}); "
+        "pérdida de prueba {loss} (entrenamiento {train_loss}).",
+        "After {epoch} epochs: test accuracy **{test}** (training {train}); test loss {loss} "
+        "(training {train_loss}).",
+    ),
+    "curve.train": ("entrenamiento", "training"),
+    "curve.test": ("prueba", "test"),
+    "curve.epoch": ("época", "epoch"),
+    "curve.loss": ("entropía cruzada media", "mean cross-entropy"),
+    "curve.accuracy": ("exactitud", "accuracy"),
+    "conf.title": ("Matriz de confusión (datos de prueba)", "Confusion matrix (test data)"),
+    "conf.true": ("clase verdadera", "true class"),
+    "conf.pred": ("clase predicha", "predicted class"),
+    "conf.hover": ("verdadera %{y}, predicha %{x}: %{z}", "true %{y}, predicted %{x}: %{z}"),
+    "weights.title": (
+        "Las diez filas de W como imágenes (azul < 0 < rojo)",
+        "The ten rows of W as images (blue < 0 < red)",
+    ),
+    "wrong.header": ("Imágenes de prueba mal clasificadas", "Misclassified test images"),
+    "col.true": ("verdadera", "true"),
+    "draw.header": ("Dibuje un dígito", "Draw a digit"),
+    "draw.clear": ("Borrar", "Clear"),
+    "draw.empty": (
+        "Dibuje un dígito en el recuadro (con el ratón o el dedo) y suelte: el modelo entrenado "
+        "muestra las probabilidades de cada clase. ⟲ borra.",
+        "Draw a digit in the box (with the mouse or a finger) and release: the trained model "
+        "shows the probability of each class. ⟲ clears.",
+    ),
+    "draw.result": (
+        "El modelo ve un **{k}** (probabilidad {p}).",
+        "The model sees a **{k}** (probability {p}).",
+    ),
+    "drawbars.seen": ("lo que ve el modelo", "what the model sees"),
+    "drawbars.title": (
+        "softmax de su dibujo: suma = {total}",
+        "softmax of your drawing: sum = {total}",
+    ),
+    "drawbars.class": ("dígito", "digit"),
+    "drawbars.prob": ("probabilidad", "probability"),
+}

@@ -1,0 +1,54 @@
+"""dlviz.softmax_display: the slide's sums, the path picture, the matrix form and the editable
+example, as the page shows them."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dlviz import softmax as sm
+from dlviz import softmax_display as show
+
+
+def test_chain_graph_and_paths_latex_have_the_numbers():
+    paths = sm.chain_paths(sm.LECTURE_A[0], sm.LECTURE_Y[0], 0, 2.0)
+    dot = show.chain_graph(paths, 1, 2)
+    assert dot.startswith("digraph") and "w1,2" in dot and "a3 -> L" in dot
+    assert "0.2354" in dot  # a₁(1−a₁) with the numbers filled in
+    tex = show.paths_latex(paths, sm.LECTURE_A[0], sm.LECTURE_Y[0], 1, 2.0)
+    assert "-1.2416" in tex and r"(a_1 - y_1)" in tex
+
+
+def test_loss_table_and_latex_write_the_sum_out():
+    table = sm.loss_table(sm.LECTURE_Y, sm.LECTURE_A)
+    assert list(table["sample"]) == [1, 2, 3, 4]
+    assert table["sum"][0] == "(−1)·log(0.3792) + (−0)·log(0.3104) + (−0)·log(0.3104)"
+    tex = show.loss_latex(sm.LECTURE_Y[1], sm.LECTURE_A[1], 2, table["loss"][1])
+    assert r"[(-1) \cdot \log(0.4147)]" in tex and "0.880200" in tex
+    assert r"\log(0.2780)" in tex  # the slide's four decimals, trailing zero kept
+    assert "1.05268" in show.loss_latex(sm.LECTURE_Y[2], sm.LECTURE_A[2], 3, table["loss"][2])
+    assert "0.933516" in show.mean_loss_latex(sm.LECTURE_Y, sm.LECTURE_A)
+
+
+def test_example_table_round_trip_and_bad_edits():
+    table = show.example_table()
+    Y, A = show.example_from_table(table)
+    assert np.array_equal(Y, sm.LECTURE_Y) and np.array_equal(A, sm.LECTURE_A)
+    edited = table.copy()
+    edited.loc[0, "a1"] = 0.9
+    with pytest.raises(sm.SoftmaxInputError, match="row_sum"):
+        show.example_from_table(edited)
+    added = pd.concat([table, pd.DataFrame([[None] * 6], columns=table.columns)])
+    with pytest.raises(sm.SoftmaxInputError, match="missing"):
+        show.example_from_table(added)
+
+
+def test_matrix_form_reports_shapes_and_tiny_gaps():
+    form = show.matrix_form(3, 0)
+    assert r"_{4\times 3}" in form["latex"] and r"_{3\times 3}" in form["latex"]
+    assert float(form["ad"]) < 1e-12 and float(form["fd"]) < 1e-8
+
+
+def test_latex_helpers():
+    assert show.matrix_latex(np.array([[1.0, 0.5]])) == r"\begin{bmatrix}1 & 0.5\end{bmatrix}"
+    assert r"\mathbf Y_\text{onehot}" in show.one_hot_latex(np.array([0, 2]))
+    assert "1.000000" in show.explorer_latex(np.zeros(2), 1.0, sm.softmax(np.zeros(2)))
