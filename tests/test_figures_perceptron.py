@@ -1,0 +1,97 @@
+"""dlviz.figures.perceptron: geometry of the decision lines, and every figure is valid plotly."""
+
+import base64
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from dlviz import mlp
+from dlviz import perceptron as pc
+from dlviz.figures import perceptron as figures
+from dlviz.texts.perceptron import TEXT
+
+NAMES = {key[4:]: pair[1] for key, pair in TEXT.items() if key.startswith("fig.")}
+
+
+def validated(fig) -> dict:
+    """Serialise (as Streamlit does) and rebuild with plotly's full validation."""
+    spec = json.loads(pio.to_json(fig, validate=False))
+    frames = spec.pop("frames", [])
+    go.Figure(spec)  # raises on any invalid property
+    for frame in frames:
+        go.Frame(frame)
+    spec["frames"] = frames
+    return spec
+
+
+@pytest.mark.parametrize(("w", "offset"), [((1, 1), 1), ((1, -0.5), 1), ((-0.5, 1), 1),
+                                           ((0, 2), 1), ((3, 0), -1), ((1, 1), 0)])  # fmt: skip
+def test_half_plane_and_boundary_are_exact(w, offset):
+    xs, ys = figures.half_plane(w, offset)
+    assert xs[0] == xs[-1] and ys[0] == ys[-1]  # closed polygon
+    for x, y in zip(xs, ys, strict=True):
+        assert w[0] * x + w[1] * y >= offset - 1e-12
+        assert -0.5 <= x <= 1.5 and -0.5 <= y <= 1.5
+    lx, ly = figures.boundary(w, offset)
+    assert len(lx) == 2
+    for x, y in zip(lx, ly, strict=True):
+        assert w[0] * x + w[1] * y == pytest.approx(offset, abs=1e-12)
+
+
+def test_empty_and_full_regions():
+    assert figures.half_plane((0, 0), 1) == ([], [])  # 0 ≥ 1 nowhere
+    xs, _ = figures.half_plane((0, 0), -1)  # everywhere: the whole square
+    assert len(xs) == 5
+    assert figures.boundary((0, 0), 1) == ([], [])
+    assert figures.boundary((1, 0), 5) == ([], [])  # x₁ = 5 is outside the view
+
+
+def test_unit_figure_has_one_frame_per_presentation():
+    run = pc.train(pc.INPUTS, pc.GATES["AND1"], (1.0, 1.0), 1.5, 1.0, 10)
+    spec = validated(figures.unit_figure(pc.INPUTS, pc.GATES["AND1"], run.weights, 1.0, 2, NAMES))
+    assert len(spec["frames"]) == 9  # start + 8 presentations
+    assert spec["layout"]["sliders"][0]["active"] == 2
+    line = spec["data"][1]  # after presentation 2 the weights are [1, −0.5]: x₁ − 0.5x₂ = 1
+    for x, y in zip(line["x"], line["y"], strict=True):
+        assert x - 0.5 * y == pytest.approx(1.0)
+    ring = spec["data"][2]
+    assert (ring["x"], ring["y"]) == ([0.0], [1.0])  # presentation 2 is the input [0, 1]
+
+
+def test_network_figure_maps_inputs_to_hidden_space():
+    net = pc.network_table(pc.INPUTS, pc.XOR_HIDDEN, pc.XOR_OUTPUT, 1.0, pc.GATES["XOR"])
+    spec = validated(figures.network_figure(pc.INPUTS, pc.GATES["XOR"], net, pc.XOR_HIDDEN,
+                                            pc.XOR_OUTPUT, 1.0, NAMES))  # fmt: skip
+    hidden = [t for t in spec["data"] if t.get("xaxis") == "x2" and "markers+text" == t["mode"]]
+    zeros = next(t for t in hidden if 0.0 in t["x"])
+    assert "(0, 0) (1, 1)" in zeros["text"]  # both XOR-0 inputs land on (A, B) = (0, 0)
+
+
+def test_convergence_figure_shades_the_cycle():
+    runs = pc.train_gates(("AND", "OR", "XOR"), 8, **pc.RULE_SLIDE)
+    spec = validated(figures.convergence_figure(runs, "XOR", NAMES))
+    assert len(spec["layout"]["shapes"]) == 1
+    assert len(spec["data"]) == 3 + 3  # errors of 3 gates; w1, w2, b of XOR
+    assert spec["data"][3]["name"] == "XOR: w1"
+
+
+def test_mlp_figure_animates_three_panels():
+    history = mlp.train(pc.INPUTS, pc.GATES["XOR"], seed=1, epochs=60)
+    snap = mlp.snapshots(history, pc.INPUTS, count=8, n=9)
+    spec = validated(figures.mlp_figure(snap, pc.INPUTS, pc.GATES["XOR"], NAMES))
+    assert len(spec["frames"]) == len(snap["epochs"])
+    assert spec["frames"][0]["traces"] == [0, 1, 2, 5, 6, 7, 9]
+    assert spec["data"][0]["type"] == "heatmap" and spec["data"][8]["xaxis"] == "x3"
+    loss = spec["data"][8]["y"]  # plotly ships large arrays base64-encoded
+    assert len(base64.b64decode(loss["bdata"])) // 8 == 61  # the loss at every epoch (float64)
+
+
+def test_sweep_and_compare_figures():
+    validated(figures.sweep_figure(range(4), np.array([0.3, 0.01, 0.4, 0.02]),
+                                   np.array([False, True, False, True]), 1, NAMES))  # fmt: skip
+    per, ada = pc.compare_rules("AND", 0.1, 10)
+    spec = validated(figures.compare_figure(per, ada, NAMES))
+    assert len(spec["data"]) == 4
