@@ -9,6 +9,7 @@ back to the URL so a copied link reproduces the view.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -294,7 +295,7 @@ class Page:
         """A "show the code" expander with the exact ``dlviz`` functions behind a figure."""
         with st.expander(self.t("code.show")):
             for function in functions:
-                st.code(inspect.getsource(function), language="python")
+                st.code(_source(function), language="python")
 
     def text_area(
         self, key: str, spec: params.TextParam, label: str, *, where: Any = None, **kwargs: Any
@@ -308,3 +309,9 @@ class Page:
 def _browser_language() -> str:
     locale = getattr(st.context, "locale", None)
     return i18n.language_from_locale(locale if isinstance(locale, str) else None)
+
+
+@functools.cache
+def _source(function: Callable[..., Any]) -> str:
+    """A function's source, read from disk once per process."""
+    return inspect.getsource(function)

@@ -116,9 +116,9 @@ def test_training_1d_is_animated_per_epoch():
     spec = as_json(figures.training_1d_figure(X, Y, fit, NAMES))
     epochs = figures.frame_epochs(100)
     assert len(spec["frames"]) == len(epochs)
-    assert spec["frames"][0]["data"][0]["y"] == [0.5] * 160  # β = 0 at the start
+    assert values(spec["frames"][0]["data"][0], "y").tolist() == [0.5] * 160  # β = 0 at the start
     k = int(epochs[5])
-    boundary = spec["frames"][5]["data"][1]["x"][0]
+    boundary = values(spec["frames"][5]["data"][1], "x")[0]
     assert boundary is None or boundary == pytest.approx(-fit.b0[k] / fit.beta[k, 0])
     assert spec["layout"]["sliders"][0]["steps"][-1]["label"] == "100"
 

@@ -53,3 +53,21 @@ def test_large_eta_reports_divergence(server, open_page):
     page.wait_for_selector("[data-testid=stAlertContentError]")
     assert "Diverged at step 6" in page.locator("[data-testid=stAlertContentError]").inner_text()
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_the_walk_animation_scrubs_in_the_browser(server, open_page):
+    page = open_page(f"{server}/Gradient?lang=en&steps=5")
+    wait_plots(page, 3)
+    markers = (
+        "() => document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')[1]"
+        ".querySelectorAll('.scatterlayer .trace:last-child .points path').length"
+    )
+    assert page.evaluate(markers) == 6  # the start and five steps
+    rail = page.locator(".js-plotly-plot").nth(1).locator(".slider-rail-touch-rect").first
+    rail.scroll_into_view_if_needed()
+    box = rail.bounding_box()
+    page.mouse.click(box["x"] + 3, box["y"] + box["height"] / 2)  # frame 0: no rerun, no server
+    page.wait_for_function(f"({markers})() == 1")
+    page.mouse.click(box["x"] + box["width"] * 0.42, box["y"] + box["height"] / 2)
+    page.wait_for_function(f"({markers})() == 3")
+    assert_no_error(page)
