@@ -45,6 +45,13 @@ ALERTS = {
 }
 
 
+Ranged = params.FloatParam | params.IntParam
+
+
+def _bounds(spec: Ranged) -> dict[str, Any]:
+    return {"min_value": spec.lo, "max_value": spec.hi}
+
+
 class Page:
     """One run of one page: language, presentation mode, translator and URL-backed controls."""
 
@@ -161,30 +168,16 @@ class Page:
 
     # -- controls: ``label`` is a text key; its help text is ``label + ".help"`` -------------
     def slider(
-        self,
-        key: str,
-        spec: params.FloatParam | params.IntParam,
-        label: str,
-        *,
-        where: Any = None,
-        **kwargs: Any,
+        self, key: str, spec: Ranged, label: str, *, where: Any = None, **kwargs: Any
     ) -> Any:
-        return self._control(
-            st.slider, key, spec, label, where, min_value=spec.lo, max_value=spec.hi, **kwargs
-        )
+        """A slider over the spec's range [lo, hi]."""
+        return self._control(st.slider, key, spec, label, where, **_bounds(spec), **kwargs)
 
     def number(
-        self,
-        key: str,
-        spec: params.FloatParam | params.IntParam,
-        label: str,
-        *,
-        where: Any = None,
-        **kwargs: Any,
+        self, key: str, spec: Ranged, label: str, *, where: Any = None, **kwargs: Any
     ) -> Any:
-        return self._control(
-            st.number_input, key, spec, label, where, min_value=spec.lo, max_value=spec.hi, **kwargs
-        )
+        """A number box limited to the spec's range [lo, hi]."""
+        return self._control(st.number_input, key, spec, label, where, **_bounds(spec), **kwargs)
 
     def select(
         self,
