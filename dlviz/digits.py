@@ -8,6 +8,7 @@ What it is not: the model (``dlviz.softmax_regression``).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import struct
@@ -63,12 +64,21 @@ def split(
 
 def load_digits(test_fraction: float = 0.2, seed: int = 0) -> Dataset:
     """scikit-learn's bundled UCI digits: 1,797 images of 8×8 pixels with values 0…16."""
+    X, y = _bundled_digits()
+    return Dataset("digits", 8, *split(X, y, test_fraction, seed))
+
+
+@functools.cache
+def _bundled_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The bundled images (1797, 64) in [0, 1] and labels, read once per process (reading the
+    file takes tens of milliseconds; a new seed only needs a new split). Read-only arrays."""
     from sklearn.datasets import load_digits as sklearn_digits  # ships the data: works offline
 
     bunch = sklearn_digits()
     X = (bunch.data / 16.0).astype(np.float32)  # (1797, 64) in [0, 1]
-    parts = split(X, bunch.target.astype(np.intp), test_fraction, seed)
-    return Dataset("digits", 8, *parts)
+    y = bunch.target.astype(np.intp)
+    X.flags.writeable = y.flags.writeable = False
+    return X, y
 
 
 def summary(data: Dataset) -> dict[str, int]:

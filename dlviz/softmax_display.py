@@ -7,6 +7,10 @@ What it is not: math (every number comes from ``dlviz.softmax``). Pure: no Strea
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import numpy as np
 import pandas as pd
 
@@ -60,16 +64,13 @@ def chain_graph(paths: pd.DataFrame, k: int, j: int) -> str:
         f'w [label="w{k},{j}", shape=box]; z [label="z{k}"]; L [label="L", shape=doublecircle];',
         f'w -> z [label="∂z{k}/∂w{k},{j} = x{j} = {paths["dz_dw"].iloc[0]:.4g}", color="#2ca02c"];',
     ]
-    for c, row in paths.iterrows():
+    columns = (paths[name].to_numpy() for name in ("product", "da_dz", "dL_da"))
+    for c, (product, da_dz, dl_da) in enumerate(zip(*columns, strict=True)):
         name = f"a{c + 1}"
-        style = "" if row["product"] != 0 else ", style=dashed"
+        style = "" if product != 0 else ", style=dashed"
         lines.append(f'{name} [label="{name}"];')
-        lines.append(
-            f'z -> {name} [label="∂{name}/∂z{k} = {row["da_dz"]:.4g}", color="#1f77b4"{style}];'
-        )
-        lines.append(
-            f'{name} -> L [label="∂L/∂{name} = {row["dL_da"]:.4g}", color="#ff7f0e"{style}];'
-        )
+        lines.append(f'z -> {name} [label="∂{name}/∂z{k} = {da_dz:.4g}", color="#1f77b4"{style}];')
+        lines.append(f'{name} -> L [label="∂L/∂{name} = {dl_da:.4g}", color="#ff7f0e"{style}];')
     lines.append("}")
     return "\n".join(lines)
 
@@ -110,9 +111,11 @@ def paths_latex(paths: pd.DataFrame, a: np.ndarray, y: np.ndarray, k: int, x_j: 
     )
 
 
-def matrix_form(m: int, seed: int, N: int = 4, K: int = 3) -> dict[str, str]:
+@functools.lru_cache(maxsize=256)
+def matrix_form(m: int, seed: int, N: int = 4, K: int = 3) -> Mapping[str, str]:
     """The matrix-form section for a seeded batch: LaTeX of the data and of the gradients with
-    their shapes, and the largest gaps of dW, db to autodiff and of dW to finite differences."""
+    their shapes, and the largest gaps of dW, db to autodiff and of dW to finite differences.
+    Cached (a few milliseconds of autodiff and finite differences per call), hence read-only."""
     B = batch_example(N, m, K, seed)
     dW, db = gradients(B["X"], B["A"], B["Y"])
     adW, adb = autodiff_gradients(B["X"], B["W"], B["b"], B["Y"])
@@ -133,14 +136,19 @@ def matrix_form(m: int, seed: int, N: int = 4, K: int = 3) -> dict[str, str]:
     )
     gap_ad = max(np.abs(adW - dW).max(), np.abs(adb - db).max())
     latex = rf"\begin{{gathered}}{data} \\[10pt] {grads}\end{{gathered}}"
-    return {"latex": latex, "ad": f"{gap_ad:.1e}", "fd": f"{np.abs(fdW - dW).max():.1e}"}
+    fd = f"{np.abs(fdW - dW).max():.1e}"
+    return MappingProxyType({"latex": latex, "ad": f"{gap_ad:.1e}", "fd": fd})
 
 
 def example_from_table(table: pd.DataFrame, K: int = 3) -> tuple[np.ndarray, np.ndarray]:
     """(Y, A) from the editable table with columns y1…yK, a1…aK; SoftmaxInputError if bad."""
-    A = check_distribution(table[[f"a{j + 1}" for j in range(K)]].to_numpy(dtype=object))
-    Y = check_one_hot(table[[f"y{j + 1}" for j in range(K)]].to_numpy(dtype=object), A.shape)
-    return Y, A
+    columns = [f"a{j + 1}" for j in range(K)] + [f"y{j + 1}" for j in range(K)]
+    index = table.columns.get_indexer(columns)
+    if (index < 0).any():
+        raise KeyError([c for c, i in zip(columns, index, strict=True) if i < 0])
+    values = table.to_numpy(dtype=object)[:, index]  # one conversion for both halves
+    A = check_distribution(values[:, :K])
+    return check_one_hot(values[:, K:], A.shape), A
 
 
 def example_table(Y: np.ndarray = LECTURE_Y, A: np.ndarray = LECTURE_A) -> pd.DataFrame:

@@ -5,12 +5,13 @@ derivatives, the matrix form, and softmax regression on handwritten digits (lect
 import numpy as np
 import streamlit as st
 
-from dlviz import digits, ui
+from dlviz import digits, params, ui
 from dlviz import softmax as sm
 from dlviz import softmax_display as show
+from dlviz import softmax_regression as sr
 from dlviz.figures import softmax as figures
 from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, TextParam, log_grid
-from dlviz.softmax_regression import SoftmaxRegression, confusion_matrix, mistakes, summary
+from dlviz.softmax_regression import SoftmaxRegression, summary
 from dlviz.texts.softmax import TEXT
 
 page = ui.Page(TEXT, "page.softmax")
@@ -78,8 +79,8 @@ except sm.SoftmaxInputError as error:
     page.alert("error", t(f"bad.{error.code}", **error.details) + " " + t("kept"))
 Y, A = st.session_state.get("ya_good", (sm.LECTURE_Y, sm.LECTURE_A))
 losses = sm.loss_table(Y, A)
-for col, (i, row) in zip(st.columns(min(len(Y), 4)), list(losses.iterrows())[:4], strict=False):
-    col.latex(show.loss_latex(Y[i], A[i], i + 1, row["loss"]))
+for i, (col, loss) in enumerate(zip(st.columns(min(len(Y), 4)), losses["loss"], strict=False)):
+    col.latex(show.loss_latex(Y[i], A[i], i + 1, loss))
 page.table(losses, key="losses", formats={"loss": "%.6f"}, download="cross_entropy.csv")
 st.latex(show.mean_loss_latex(Y, A))
 if not np.isfinite(losses["loss"]).all():
@@ -115,7 +116,7 @@ st.header(t("matrix.header"))
 m1, m2 = st.columns(2)
 m = page.slider("m", IntParam(2, 1, 6), "m", where=m1)
 bseed = page.number("bseed", IntParam(0, 0, 10_000), "bseed", where=m2)
-form = show.matrix_form(m, bseed)
+form = show.matrix_form(m, bseed)  # cached in dlviz: a few ms of autodiff
 st.latex(form["latex"])
 st.markdown(t("matrix.note", ad=form["ad"], fd=form["fd"]))
 
@@ -124,9 +125,9 @@ st.header(t("digits.header"))
 page.alert("info", t("slip.mnist"))
 source = page.select("data", ChoiceParam("digits", ("digits", "mnist")), "data", radio=True)
 d1, d2, d3, d4 = st.columns(4)
-nb = page.slider("nb", IntParam(16, 1, 512), "nb", where=d1)
-eta = page.log_slider("eta", GridParam(0.5, log_grid(-3, 2)), "eta", where=d2)
-epochs = page.slider("epochs", IntParam(20, 1, 100), "epochs", where=d3)
+nb = page.slider("nb", IntParam(sr.DEFAULT_BATCH, 1, 512), "nb", where=d1)
+eta = page.log_slider("eta", GridParam(sr.DEFAULT_ETA, log_grid(-3, 2)), "eta", where=d2)
+epochs = page.slider("epochs", IntParam(sr.DEFAULT_EPOCHS, 1, 100), "epochs", where=d3)
 seed = page.number("seed", IntParam(0, 0, 10_000), "seed", where=d4)
 files = st.file_uploader(t("upload"), accept_multiple_files=True, key="mnist", help=t("upload.help")) if source == "mnist" else []  # fmt: skip
 upload = {f.name: f.getvalue() for f in files} or None
@@ -146,8 +147,8 @@ if pressed or run is None or run[0]["data"] != settings["data"]:
     live = lambda epoch, row: bar.progress(epoch / epochs, t("live", epochs=epochs, **summary(row)))  # noqa: E731
     model = SoftmaxRegression(eta, nb, epochs, seed).fit(data.X_train, data.y_train, data.X_test, data.y_test, 10, live)  # fmt: skip
     bar.empty()
-    run = st.session_state.softmax_run = (settings, model, data)
-settings_run, model, data = run  # show the data the model was trained and tested on
+    run = st.session_state.softmax_run = (settings, model, data, sr.report_on_test_set(model, data.X_test, data.y_test))  # fmt: skip
+settings_run, model, data, report = run  # show the data the model was trained and tested on
 if settings_run != settings:
     page.alert("info", t("stale", **settings_run))
 h = model.history_
@@ -155,19 +156,19 @@ if model.diverged_:
     page.alert("error", t("diverged", epoch=model.diverged_))
 else:
     st.markdown(t("result", **summary(h.iloc[-1])))
-curve_names = names("curve", "train", "test", "epoch", "loss", "accuracy")
-page.plot(figures.training_curves(h, curve_names), key="curves")
-g1, g2 = st.columns(2)
-with g1:
-    C = confusion_matrix(data.y_test, model.predict(data.X_test), 10)
-    page.plot(figures.confusion_figure(C, names("conf", "title", "true", "pred", "hover")), key="confusion")  # fmt: skip
-with g2:
-    page.plot(figures.weight_images(model.W_, data.side, t("weights.title")), key="weights")
+images, titles, probs = report["mistakes"]
+if page.lang not in report:  # this training's figures, built once per language (plots only read)
+    report[page.lang] = dict(curves=figures.training_curves(h, names("curve", "train", "test", "epoch", "loss", "accuracy")), weights=figures.weight_images(model.W_, data.side, t("weights.title")),
+                             confusion=figures.confusion_figure(report["confusion"], names("conf", "title", "true", "pred", "hover")), wrong=figures.image_grid(images, data.side, titles) if len(titles) else None)  # fmt: skip
+page.plot(report[page.lang]["curves"], key="curves")
+for column, name in zip(st.columns(2), ("confusion", "weights"), strict=True):
+    with column:
+        page.plot(report[page.lang][name], key=name)
 st.subheader(t("wrong.header"))
-images, titles, probs = mistakes(model, data.X_test, data.y_test)
 if len(titles):
-    page.plot(figures.image_grid(images, data.side, titles), key="wrong")
-    page.table(probs, key="wrong_p", formats=dict.fromkeys(probs.columns[:10], "%.3f"))
+    page.plot(report[page.lang]["wrong"], key="wrong")
+    if page.toggle("wrong_p", params.BoolParam(False), "wrong.table"):  # 10×11 numbers: on request
+        page.table(probs, key="wrong_p", formats=dict.fromkeys(probs.columns[:10], "%.3f"))
 
 st.subheader(t("draw.header"))
 w1, w2 = st.columns([1, 2])

@@ -110,3 +110,12 @@ def test_canvas_state_is_checked():
     ink = [0] * 4096
     ink[64 * 30 + 30] = 255
     assert digits.from_canvas(ink, 8).shape == (64,)
+
+
+def test_bundled_digits_are_read_once_and_each_split_owns_its_arrays():
+    a, b = digits.load_digits(0.2, seed=0), digits.load_digits(0.2, seed=1)
+    assert a.X_train.shape == b.X_train.shape and not np.array_equal(a.y_train, b.y_train)
+    X, y = digits._bundled_digits()
+    assert digits._bundled_digits()[0] is X and not X.flags.writeable and not y.flags.writeable
+    a.X_train[0, 0] = 7.0  # a split is a copy: the shared images stay as read
+    assert X.max() <= 1.0

@@ -177,3 +177,14 @@ def test_small_mnist_npz_trains(run_page):
     assert not at.exception and not at.error
     assert "my MNIST file (28×28): 50 training images" in " ".join(c.value for c in at.caption)
     assert "After 2 epochs" in markdown_text(at)
+
+
+def test_mistake_probabilities_on_request(run_page):
+    """The misclassified images are always shown; their full probability table on request."""
+    at = run_page(PAGE, lang="en", epochs="3")
+    assert not any("true" in d.value.columns for d in at.dataframe)
+    at.toggle(key="wrong_p").set_value(True).run()
+    table = frame(at, "true")
+    assert len(table) == 10 and np.allclose(table.iloc[:, :10].sum(axis=1), 1, atol=1e-5)
+    assert "wrong_p" in run_page(PAGE, lang="es", wrong_p="1").query_params
+    assert any("true" in d.value.columns for d in run_page(PAGE, lang="en", wrong_p="1").dataframe)

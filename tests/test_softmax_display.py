@@ -46,6 +46,9 @@ def test_matrix_form_reports_shapes_and_tiny_gaps():
     form = show.matrix_form(3, 0)
     assert r"_{4\times 3}" in form["latex"] and r"_{3\times 3}" in form["latex"]
     assert float(form["ad"]) < 1e-12 and float(form["fd"]) < 1e-8
+    assert show.matrix_form(3, 0) is form  # cached, so read-only
+    with pytest.raises(TypeError):
+        form["latex"] = ""
 
 
 def test_latex_helpers():

@@ -387,6 +387,16 @@ TEXT = {
         "The ten rows of W as images (blue < 0 < red)",
     ),
     "wrong.header": ("Imágenes de prueba mal clasificadas", "Misclassified test images"),
+    "wrong.table": (
+        "Mostrar la tabla de probabilidades de estos errores",
+        "Show the table of probabilities of these mistakes",
+    ),
+    "wrong.table.help": (
+        "Las diez probabilidades softmax de cada imagen mal clasificada (una fila por imagen, en "
+        "el orden de la figura) y su clase verdadera.",
+        "The ten softmax probabilities of each misclassified image (one row per image, in the "
+        "figure's order) and its true class.",
+    ),
     "col.true": ("verdadera", "true"),
     "draw.header": ("Dibuje un dígito", "Draw a digit"),
     "draw.clear": ("Borrar", "Clear"),
