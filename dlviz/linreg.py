@@ -182,7 +182,7 @@ def sgd_trace(
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     s = stats(x, y)
-    rule = optimizers.make(optimizer, eta)
+    rule_w, rule_b = (optimizers.make(optimizer, eta) for _ in "wb")  # one per parameter
     plain = optimizer == "sgd"
     w, b = float(w0), float(b0)
     loss0 = float(loss(s, w, b))
@@ -209,7 +209,7 @@ def sgd_trace(
         if plain:
             dw, db = eta * -gw, eta * -gb
         else:
-            dw, db = (float(v) for v in rule.step(np.array([gw, gb])))
+            dw, db = float(rule_w.step(gw)), float(rule_b.step(gb))  # floats: ~3× faster
         w_new, b_new = w + dw, b + db
         offset, slope = b_new + w_new * s.x_mean - s.y_mean, w_new - s.beta  # ``loss`` inlined
         loss_new = s.n * offset * offset + s.sxx * slope * slope + s.loss_min
@@ -260,11 +260,10 @@ def standardized_trace(
     x = np.asarray(x, dtype=float)
     mean, sd = float(x.mean()), float(x.std())
     trace = sgd_trace((x - mean) / sd, y, eta, epochs, w0 * sd, b0 + w0 * mean, **options)
-    trace["w_std"], trace["b_std"] = trace["w"], trace["b"]
-    trace["w"] = trace["w_std"] / sd
-    trace["b"] = trace["b_std"] - trace["w_std"] * mean / sd
-    trace["x"] = trace["x"] * sd + mean
-    trace["loss"] = loss(stats(x, y), trace["w"].to_numpy(), trace["b"].to_numpy())
+    w_std, b_std = trace["w"].to_numpy(), trace["b"].to_numpy()
+    w, b = w_std / sd, b_std - w_std * mean / sd
+    trace = trace.assign(w=w, b=b, x=trace["x"].to_numpy() * sd + mean, loss=loss(stats(x, y), w, b),
+                         w_std=w_std, b_std=b_std)  # fmt: skip
     trace.attrs.update(w0=float(w0), b0=float(b0))
     return trace
 
@@ -295,26 +294,32 @@ def eta_sweep(
     w, b = np.full_like(etas, w0), np.full_like(etas, b0)
     loss0 = float(loss(s, w0, b0))
     limit = DIVERGENCE_FACTOR * max(loss0, s.loss_min, 1e-300)
-    diverged = np.zeros(len(etas), dtype=int)
-    alive = np.ones(len(etas), dtype=bool)
+
+    def too_big(w: np.ndarray, b: np.ndarray) -> np.ndarray:  # ``loss`` inlined, nan counts
+        offset, slope = b + w * s.x_mean - s.y_mean, w - s.beta
+        return ~(s.n * offset * offset + s.sxx * slope * slope + s.loss_min <= limit)
+
+    # Every run goes on after it blows up (inf/nan, ignored): the (w, b) of every update are
+    # kept and the first update past the limit is found for all of them at once afterwards,
+    # ~3× faster than checking (and freezing) the runs at every update.
+    ws, bs = [w], [b]
     with np.errstate(over="ignore", invalid="ignore"):
         for k, (_, idx) in enumerate(batches(len(x), epochs, mode, batch_size, shuffle, seed), 1):
-            if k > max_updates or not alive.any():
-                break
+            if k > max_updates or (k % 64 == 0 and too_big(w, b).all()):
+                break  # (all of them blown up: the rest changes nothing)
             if len(idx) == 1:  # one sample for every η at once: (E,) vectors
                 xi, yi = x[idx[0]], y[idx[0]]
-                e = yi - (w * xi + b)
-                w_new, b_new = w + etas * e * xi, b + etas * e
+                step = etas * (yi - (w * xi + b))
+                w, b = w + step * xi, b + step
             else:
                 e = y[idx][None, :] - (w[:, None] * x[idx][None, :] + b[:, None])  # (E, batch)
-                w_new = w + etas * (e @ x[idx]) / len(idx)
-                b_new = b + etas * e.mean(axis=1)
-            offset, slope = b_new + w_new * s.x_mean - s.y_mean, w_new - s.beta  # ``loss``
-            bad = alive & ~(s.n * offset * offset + s.sxx * slope * slope + s.loss_min <= limit)
-            diverged[bad] = k
-            alive &= ~bad
-            w, b = np.where(alive, w_new, w), np.where(alive, b_new, b)
-    final = np.where(diverged == 0, loss(s, w, b), np.nan)
+                w, b = w + etas * (e @ x[idx]) / len(idx), b + etas * e.mean(axis=1)
+            ws.append(w)
+            bs.append(b)
+        bad = too_big(np.array(ws), np.array(bs))[1:]  # (updates, E)
+    diverged = np.where(bad.any(axis=0), bad.argmax(axis=0) + 1, 0)
+    final = np.full_like(etas, np.nan)
+    final[diverged == 0] = loss(s, w[diverged == 0], b[diverged == 0])
     progress = (loss0 - final) / max(loss0 - s.loss_min, 1e-300)
     grew = (diverged > 0) | (progress < 0)
     verdict = np.where(grew, "diverged", np.where(progress < 0.9, "slow", "good"))

@@ -3,8 +3,8 @@
 Lecture 03 ends its SGD example with "el mismo η para todos los parámetros no es óptimo": w
 multiplies x ≈ 100 while b multiplies 1, so one η is either too large for w or too small for b.
 AdaGrad and Adam give every parameter its own effective step size. Each rule keeps its state in
-arrays of the parameters' shape; ``step(g)`` returns the update Δθ to add (θ ← θ + Δθ). Pure
-numpy; no plotting, no Streamlit.
+arrays of the parameters' shape (or a float, for one parameter); ``step(g)`` returns the update
+Δθ to add (θ ← θ + Δθ). Pure numpy; no plotting, no Streamlit.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ def test_loss_figure_uses_log_colours_marks_optimum_and_animates_the_path():
     assert values(star["x"]) == [S.beta] and star["marker"]["symbol"] == "star"
     path = next(t for t in spec["data"] if t["name"] == "path")
     assert len(values(path["x"])) == 6  # the start and five updates
-    assert len(spec["frames"]) == 31 and len(spec["frames"][30]["data"][0]["x"]) == 31
+    assert len(spec["frames"]) == 31 and len(values(spec["frames"][30]["data"][0]["x"])) == 31
     assert L.min() > 0
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dlviz import linreg
-from dlviz.figures import AnimatedFigure, _plain, figure
+from dlviz.figures import figure
 from dlviz.figures.animation import frames_and_controls
 
 DATA_COLOR = "#1f77b4"
@@ -27,21 +27,6 @@ PATH_POINTS = 150  # points per animation frame of a path
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
-class _Animated(AnimatedFigure):
-    """An ``AnimatedFigure`` whose play buttons and step slider are kept as plain dicts too:
-    plotly builds and copies layout objects for every slider step, ~10 ms per rerun for 60
-    steps; these are built by ``frames_and_controls`` and checked by the tests instead."""
-
-    def __init__(self, data: list[dict], layout: dict, frames: list[dict], controls: dict) -> None:
-        super().__init__(data, {"template": "none", **layout}, frames)
-        self._raw_controls = _plain(controls)
-
-    def to_dict(self) -> dict:
-        figure_dict = super().to_dict()
-        figure_dict["layout"].update(self._raw_controls)
-        return figure_dict
-
-
 def frame_steps(total: int, step: int, max_frames: int = 61) -> list[int]:
     """The steps 0..total that get an animation frame (all of them, or an even subset that
     always holds 0, ``total`` and ``step``)."""
@@ -51,9 +36,14 @@ def frame_steps(total: int, step: int, max_frames: int = 61) -> list[int]:
     return sorted(chosen | {step})
 
 
-def _list(values: np.ndarray) -> list:
-    """A short float array as a list, nan as None (cheaper to serialise than numpy here)."""
-    return [None if v != v else v for v in np.asarray(values, dtype=float).tolist()]
+def _array(values: np.ndarray | list) -> np.ndarray | list:
+    """A frame's coordinates: a few numbers as a plain list (nan as None, a gap), cheaper to
+    send than an encoded array; longer ones as a numpy array (sent base64-encoded)."""
+    if len(values) > 8:
+        return np.asarray(values, dtype=float)
+    if isinstance(values, list):
+        return values
+    return [None if v != v else v for v in values.tolist()]
 
 
 def _thin(k: int, most: int) -> np.ndarray:
@@ -71,7 +61,7 @@ def _x_range(x: np.ndarray) -> tuple[float, float]:
     return lo - 0.05 * span, hi + 0.05 * span
 
 
-Parts = tuple[list[dict], list[dict], Callable[[int], list[tuple[np.ndarray, np.ndarray]]], dict]
+Parts = tuple[list[dict], list[dict], Callable[[int], list[tuple]] | None, dict]
 
 
 def _fit_parts(x, y, trace, steps, optimum, text, max_points):
@@ -86,20 +76,21 @@ def _fit_parts(x, y, trace, steps, optimum, text, max_points):
     ends = np.array([lo, hi])
     lines = w[:, None] * ends[None, :] + b[:, None]  # (steps + 1, 2): ŷ at both ends
 
-    def coords(k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    ends_list, lines_list = ends.tolist(), lines.tolist()  # plain lists: cheap to send
+
+    def coords(k: int) -> list[tuple[list, list]]:
         """(x, y) of the previous line, the line, the errors and the samples at step k."""
         idx = samples[k][:200] if k > 0 else np.array([], dtype=int)
-        before = w[max(k - 1, 0)] * x[idx] + b[max(k - 1, 0)]
-        gap = np.full(len(idx), np.nan)
+        xs, ys = x[idx].tolist(), y[idx].tolist()
+        w_before, b_before = float(w[max(k - 1, 0)]), float(b[max(k - 1, 0)])
+        before = [w_before * v + b_before for v in xs]
         return [
-            (ends, lines[k - 1] if k > 0 else np.full(2, np.nan)),
-            (ends, lines[k]),
-            (
-                np.stack([x[idx], x[idx], gap], 1).ravel(),
-                np.stack([y[idx], before, gap], 1).ravel(),
-            ),
-            (x[idx], y[idx]),
-        ]
+            (ends_list, lines_list[k - 1] if k > 0 else [None, None]),
+            (ends_list, lines_list[k]),
+            ([v for xv in xs for v in (xv, xv, None)],
+             [v for pair in zip(ys, before, strict=True) for v in (*pair, None)]),
+            (xs, ys),
+        ]  # fmt: skip
 
     styles = [
         {"name": text["before"], "mode": "lines",
@@ -185,14 +176,14 @@ def _animated(panels: list[Parts], steps: list[int], step: int, text: dict[str, 
             continue
         for style, (cx, cy) in zip(styles, coords(step), strict=True):
             moving.append(len(data))
-            data.append({"type": "scatter", **style, **axes, "x": _list(cx), "y": _list(cy)})
+            data.append({"type": "scatter", **style, **axes, "x": _array(cx), "y": _array(cy)})
         for frame, k in zip(frame_data, steps, strict=True):
-            frame += [{"x": _list(cx), "y": _list(cy)} for cx, cy in coords(k)]
+            frame += [{"x": _array(cx), "y": _array(cy)} for cx, cy in coords(k)]
     frames, controls = frames_and_controls(
         frame_data, moving, [str(k) for k in steps], text["step"] + " "
     )
     controls["sliders"][0]["active"] = steps.index(step)
-    return _Animated(data, layout, frames, controls)
+    return figure(data, {**layout, **controls}, frames)
 
 
 def _layout(panels: list[Parts], height: int = 520) -> dict:

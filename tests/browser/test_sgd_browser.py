@@ -29,6 +29,22 @@ def test_steps_once_and_the_table_grows(server, open_page):
     assert_no_error(page)
 
 
+def test_the_step_animation_plays_in_the_browser(server, open_page):
+    page = open_page(f"{server}/Gradient_descent?lang=en")
+    wait_plots(page, 3)
+    frame = (  # the line (trace 3) and the path on the loss surface (trace 8) as drawn
+        "name => { const gd = document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')[0];"
+        " return Plotly.animate(gd, [name], {frame: {duration: 0}, transition: {duration: 0},"
+        " mode: 'immediate'}).then(() => [3, 8].map(k => Array.from(gd._fullData[k][k === 3 ?"
+        " 'y' : 'x']))); }"
+    )  # _fullData: base64-encoded arrays decoded, the way plotly draws them
+    line, path = page.evaluate(frame, "0")
+    assert line == [0, 0] and path == [0]  # the start: w = b = 0
+    line, path = page.evaluate(frame, "30")
+    assert len(path) == 31 and round(path[-1], 4) == 2.2674 and line[1] > line[0]  # 30 updates
+    assert_no_error(page)
+
+
 def test_moving_eta_too_far_reports_divergence(server, open_page):
     page = open_page(f"{server}/Gradient_descent?lang=en&eta=0.0005")
     thumb = page.get_by_role("slider", name="Learning rate η")
