@@ -41,10 +41,7 @@ def step(z: np.ndarray | float, threshold: float) -> np.ndarray:
 
 def truth_table() -> pd.DataFrame:
     """x₁, x₂ and every gate of the example: AND, OR, XOR, AND1, AND2."""
-    table = pd.DataFrame(INPUTS.astype(int), columns=["x1", "x2"])
-    for name, y in GATES.items():
-        table[name] = y
-    return table
+    return pd.DataFrame({"x1": INPUTS[:, 0].astype(int), "x2": INPUTS[:, 1].astype(int), **GATES})
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,17 @@ names = {key.removeprefix("fig."): t(key) for key in TEXT if key.startswith("fig
 
 
 # Pure and deterministic: each result is kept as it is (no copy) so a rerun rebuilds only what
-# moved. Figures are cached per language (``lang``): their legends are translated.
+# moved. Figures are cached per language (``lang``): their legends are translated. Called with
+# keyword arguments: Streamlit then hashes them without inspecting the signature per argument.
 @st.cache_resource(max_entries=64)
-def training(gate, w, gamma, theta, epochs):
-    return pc.train(X, pc.GATES[gate], w, gamma, theta, epochs)
+def training(gate, w, gamma, theta, epochs):  # the run and its table as shown
+    run = pc.train(X, pc.GATES[gate], w, gamma, theta, epochs)
+    return run, run.trace.drop(columns=["sample"])
 
 
 @st.cache_resource(max_entries=64)
 def unit_figure(gate, w, gamma, theta, epochs, k, lang):
-    run = training(gate, w, gamma, theta, epochs)
+    run = training(gate=gate, w=w, gamma=gamma, theta=theta, epochs=epochs)[0]
     return figures.unit_figure(X, pc.GATES[gate], run.weights, theta, k, names)
 
 
@@ -49,20 +51,24 @@ def comparison(gate, eta, epochs, lang):
     return per, ada, figures.compare_figure(per, ada, names), table
 
 
-@st.cache_data(max_entries=16)
+@st.cache_resource(max_entries=16)
 def mlp_run(seed, eta, epochs, loss):
     history = mlp.train(X, pc.GATES["XOR"], seed, eta, epochs, loss)
     return mlp.snapshots(history, X), "solved" if history.solved else "stuck"
 
 
-@st.cache_resource(max_entries=16)  # the figure object itself: built once per setting and language
-def mlp_figure(seed, eta, epochs, loss, lang):
-    return figures.mlp_figure(mlp_run(seed, eta, epochs, loss)[0], X, pc.GATES["XOR"], names)
-
-
-@st.cache_data(max_entries=16)
+@st.cache_resource(max_entries=16)
 def sweep(eta, epochs, loss):
     return mlp.seed_sweep(X, pc.GATES["XOR"], range(SEEDS), eta, epochs, loss)
+
+
+@st.cache_resource(max_entries=32)  # the whole section: one lookup per rerun
+def mlp_view(seed, eta, epochs, loss, lang):
+    snap, status = mlp_run(seed=seed, eta=eta, epochs=epochs, loss=loss)
+    losses, ok = sweep(eta=eta, epochs=epochs, loss=loss)
+    fig = figures.mlp_figure(snap, X, pc.GATES["XOR"], names)
+    sweep_fig = figures.sweep_figure(range(SEEDS), losses, ok, seed, names)
+    return f"{snap['loss_curve'][-1]:.4g}", status, fig, int(ok.sum()), sweep_fig
 
 
 st.markdown(t("intro"))
@@ -83,7 +89,8 @@ theta = page.slider("theta", FloatParam(1.0, -2.0, 3.0), "theta", step=0.1, wher
 w1 = page.number("w1", FloatParam(1.0, -5.0, 5.0), "w1", step=0.5, where=c[3])
 w2 = page.number("w2", FloatParam(1.0, -5.0, 5.0), "w2", step=0.5, where=c[4])
 epochs = page.slider("epochs", IntParam(10, 1, 30), "epochs", where=c[5])
-run = training(gate, (w1, w2), gamma, theta, epochs)
+chosen = {"gate": gate, "w": (w1, w2), "gamma": gamma, "theta": theta, "epochs": epochs}
+run, shown = training(**chosen)
 kind, numbers = pc.outcome(run)
 page.alert({"converged": "success", "cycle": "warning", "open": "warning"}[kind],
            t(f"train.{kind}", gate=gate, **numbers))  # fmt: skip
@@ -112,8 +119,8 @@ with step_col:
         st.markdown(t("step.changed" if row["error"] else "step.nothing", which=row["changed"]))
     st.markdown(t("step.weights", w=pc.latex_weights(run.weights[k])))
 with fig_col:
-    page.plot(unit_figure(gate, (w1, w2), gamma, theta, epochs, k, page.lang), key="unit")
-page.table(run.trace.drop(columns=["sample"]), key="trace", download=f"perceptron_{gate}.csv",
+    page.plot(unit_figure(k=k, lang=page.lang, **chosen), key="unit")
+page.table(shown, key="trace", download=f"perceptron_{gate}.csv",
            formats={c: "%g" for c in ("x1", "x2", "weighted_sum", "dw1", "dw2", "w1", "w2")})  # fmt: skip
 st.caption(t("trace.caption"))
 with st.expander(t("slips.title"), expanded=gate in ("AND1", "AND2")):
@@ -128,7 +135,7 @@ W = [[page.number(f"W{i}{j}", FloatParam(pc.XOR_HIDDEN[i - 1, j - 1], -5.0, 5.0)
 v = [page.number(f"v{j}", FloatParam(1.0, -5.0, 5.0), f"v{j}", step=0.5, where=c[3 + j])
      for j in (1, 2)]  # fmt: skip
 theta_net = page.number("theta_net", FloatParam(1.0, -5.0, 5.0), "theta_net", step=0.5, where=c[6])
-net, net_latex, net_figure = network(W, v, theta_net, page.lang)
+net, net_latex, net_figure = network(W=W, v=v, theta=theta_net, lang=page.lang)
 wrong = [f"({a}, {b})" for a, b, ok in zip(net["x1"], net["x2"], net["ok"], strict=True) if not ok]
 page.alert(*(("warning", t("net.wrong", inputs=", ".join(wrong))) if wrong else ("success", t("net.ok"))))  # fmt: skip
 st.latex(net_latex)
@@ -141,10 +148,9 @@ st.subheader(t("conv.header"))
 st.markdown(t("conv.intro"))
 setting = page.select("setting", ChoiceParam("rule", ("rule", "mlp")), "setting", radio=True, horizontal=True)  # fmt: skip
 kw = pc.RULE_SLIDE if setting == "rule" else {"w": (w1, w2), "gamma": gamma, "threshold": theta}
-runs, conv_figure = convergence(kw, epochs, page.lang)
-for g, r in runs.items():
-    kind, numbers = pc.outcome(r)
-    st.markdown(f"- **{g}**: " + t(f"conv.{kind}", **numbers))
+runs, conv_figure = convergence(kw=kw, epochs=epochs, lang=page.lang)
+lines = [(g, *pc.outcome(r)) for g, r in runs.items()]
+st.markdown("\n".join(f"- **{g}**: " + t(f"conv.{kind}", **numbers) for g, kind, numbers in lines))
 page.plot(conv_figure, key="convergence")
 
 # -- beyond the slide: a sigmoid MLP learns XOR by backpropagation --------------------------------
@@ -157,13 +163,11 @@ seed = page.number("seed", IntParam(1, 0, 999), "seed", step=1, where=c[0])
 eta = page.log_slider("eta", GridParam(1.0, log_grid(-2, 1)), "eta", where=c[1])
 mlp_epochs = page.slider("mlp_epochs", IntParam(1000, 100, 3000), "mlp_epochs", step=100, where=c[2])  # fmt: skip
 loss = page.select("loss", ChoiceParam("bce", mlp.LOSSES), "loss", where=c[3])
-snap, status = mlp_run(seed, eta, mlp_epochs, loss)
-final = f"{snap['loss_curve'][-1]:.4g}"
+final, status, mlp_fig, solved, sweep_fig = mlp_view(seed=seed, eta=eta, epochs=mlp_epochs, loss=loss, lang=page.lang)  # fmt: skip
 page.alert("success" if status == "solved" else "warning", t(f"mlp.{status}", seed=seed, loss=final))  # fmt: skip
-page.plot(mlp_figure(seed, eta, mlp_epochs, loss, page.lang), key="mlp")
-losses, ok = sweep(eta, mlp_epochs, loss)
-st.markdown(t("sweep.result", solved=int(ok.sum()), total=SEEDS))
-page.plot(figures.sweep_figure(range(SEEDS), losses, ok, seed, names), key="sweep")
+page.plot(mlp_fig, key="mlp")
+st.markdown(t("sweep.result", solved=solved, total=SEEDS))
+page.plot(sweep_fig, key="sweep")
 st.caption(t("sweep.caption"))
 
 # -- perceptron rule vs ADALINE / SGD ------------------------------------------------------------
@@ -177,7 +181,7 @@ c = st.columns(3)
 cmp_gate = page.select("cmp_gate", ChoiceParam("AND", GATES), "gate", where=c[0])
 eta_ada = page.log_slider("eta_ada", GridParam(0.1, log_grid(-3, 1)), "eta_ada", where=c[1])
 cmp_epochs = page.slider("cmp_epochs", IntParam(30, 1, 100), "cmp_epochs", where=c[2])
-per, ada, cmp_figure, cmp_table = comparison(cmp_gate, eta_ada, cmp_epochs, page.lang)
+per, ada, cmp_figure, cmp_table = comparison(gate=cmp_gate, eta=eta_ada, epochs=cmp_epochs, lang=page.lang)  # fmt: skip
 if ada.diverged_at:
     page.alert("error", t("cmp.diverged", k=ada.diverged_at, eta=eta_ada))
 else:

@@ -87,6 +87,26 @@ def test_mlp_figure_animates_three_panels():
     assert spec["data"][0]["type"] == "heatmap" and spec["data"][8]["xaxis"] == "x3"
     loss = spec["data"][8]["y"]  # plotly ships large arrays base64-encoded
     assert len(base64.b64decode(loss["bdata"])) // 8 == 61  # the loss at every epoch (float64)
+    # a frame carries only what moves; the rest (colours, axes, names) stays the figure's
+    first = spec["frames"][0]["data"]
+    assert [sorted(trace) for trace in first[:2]] == [["type", "z"], ["type", "x", "y"]]
+    z = np.frombuffer(base64.b64decode(first[0]["z"]["bdata"]), dtype=np.float32).reshape(9, 9)
+    assert z == pytest.approx(snap["probs"][0], abs=1e-6)  # float32 keeps the 3 decimals shown
+    assert spec["data"][0]["colorscale"] == "RdBu" and spec["data"][0]["zmax"] == 1
+
+
+def test_kept_figure_is_the_plain_figure_encoded_once(monkeypatch):
+    from dlviz.figures import figure
+
+    run = pc.train(pc.INPUTS, pc.GATES["AND1"], (1.0, 1.0), 1.5, 1.0, 10)
+    fig = figures.unit_figure(pc.INPUTS, pc.GATES["AND1"], run.weights, 1.0, 0, NAMES)
+    monkeypatch.setattr(figures, "_figure", figure)  # the same builder, dlviz.figures.figure
+    plain = figures.unit_figure(pc.INPUTS, pc.GATES["AND1"], run.weights, 1.0, 0, NAMES)
+    assert type(fig) is figures.KeptFigure and type(plain) is not figures.KeptFigure
+    assert pio.to_json(fig, validate=False) == pio.to_json(plain, validate=False)
+    assert fig.to_dict() is fig.to_dict()  # encoded once, shown again on every rerun
+    fig.update_layout(font_size=22)  # what page.plot does (presentation mode)
+    assert fig.to_dict()["layout"]["font"] == {"size": 22}
 
 
 def test_sweep_and_compare_figures():

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from dlviz.figures import figure
+from dlviz.figures import Figure
 from dlviz.figures.animation import frames_and_controls
 from dlviz.perceptron import AdalineTraining, Training, update_sizes
 
@@ -24,6 +24,27 @@ UNIT_COLOR = ("#2ca02c", "#9467bd")  # hidden units A, B
 UNIT_REGION = ("rgba(44,160,44,0.12)", "rgba(148,103,189,0.12)")
 LOG_TICKS = [m * 10.0**e for e in range(-4, 1) for m in (1, 2, 5)]
 LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+
+
+class KeptFigure(Figure):
+    """A figure the page keeps (``st.cache_resource``) and shows again on every rerun: encoded
+    for the browser once per layout (``page.plot`` sets the font size there), not per rerun.
+    Its traces and frames are never changed after it is built."""
+
+    def __init__(self, data: list[dict], layout: dict, frames: list[dict] | None = None) -> None:
+        super().__init__(data, layout, frames)
+        self._kept: tuple[str, dict] | None = None
+
+    def to_dict(self) -> dict:
+        key = repr(self._layout)
+        if self._kept is None or self._kept[0] != key:
+            self._kept = (key, super().to_dict())
+        return self._kept[1]
+
+
+def _figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> KeptFigure:
+    """What ``dlviz.figures.figure`` builds (the tests compare them), its encoding reused."""
+    return KeptFigure(data, {"template": "none", **layout}, frames)
 
 
 def half_plane(w: np.ndarray, offset: float, box: Sequence[float] = BOX) -> tuple[list, list]:
@@ -134,7 +155,7 @@ def unit_figure(
     controls["sliders"][0]["active"] = step
     layout = {**_square_axes(text["x1"], text["x2"]), "legend": LEGEND, "height": 470,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 40}, **controls}  # fmt: skip
-    return figure([*frames_data[step], *_points(X, y, text)], layout, frames)
+    return _figure([*frames_data[step], *_points(X, y, text)], layout, frames)
 
 
 def network_figure(
@@ -181,7 +202,7 @@ def network_figure(
                    "title": {"text": "B"}},
         "legend": LEGEND, "height": 480, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
     }  # fmt: skip
-    return figure(data, layout)
+    return _figure(data, layout)
 
 
 def convergence_figure(
@@ -216,7 +237,7 @@ def convergence_figure(
         "shapes": shapes, "legend": LEGEND, "height": 420,
         "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
     }  # fmt: skip
-    return figure(data, layout)
+    return _figure(data, layout)
 
 
 def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) -> go.Figure:
@@ -225,9 +246,10 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
     and the loss curve with the current epoch marked. ``snap`` is ``mlp.snapshots``.
     ``text``: "p", "h1", "h2", "out_mlp", "loss", "epoch", "y0", "y1", "x1", "x2"."""
     hbox = (-0.1, 1.1)
+    probs = np.asarray(snap["probs"], dtype=np.float32)  # 3 decimals: float32 is enough
 
     def frame(k: int) -> list[dict]:
-        traces = [{"type": "heatmap", "x": snap["xs"], "y": snap["xs"], "z": snap["probs"][k],
+        traces = [{"type": "heatmap", "x": snap["xs"], "y": snap["xs"], "z": probs[k],
                    "zmin": 0, "zmax": 1, "colorscale": "RdBu",
                    "name": text["p"], "colorbar": {"x": 0.28, "thickness": 10, "len": 0.8},
                    "hovertemplate": "x₁=%{x:.2f} x₂=%{y:.2f} ŷ=%{z:.3f}<extra></extra>"}]  # fmt: skip
@@ -251,8 +273,13 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
                        "marker": {"color": "black", "size": 11}})  # fmt: skip
         return traces
 
-    frames_data = [frame(k) for k in range(len(snap["epochs"]))]
-    last = frames_data[-1]
+    # A frame carries only what moves (z of the heatmap, x/y of the rest): the other properties
+    # stay those of the figure's traces, and the page sends a third of the bytes.
+    full = [frame(k) for k in range(len(snap["epochs"]))]
+    moving = {"heatmap": ("type", "z"), "scatter": ("type", "x", "y")}
+    frames_data = [[{key: trace[key] for key in moving[trace["type"]]} for trace in traces]
+                   for traces in full]  # fmt: skip
+    last = full[-1]
     data = [*last[:3], *_points(X, y, text), *last[3:6],
             {"type": "scatter", "x": np.arange(len(snap["loss_curve"])), "y": snap["loss_curve"],
              "mode": "lines", "name": text["loss"], "xaxis": "x3", "yaxis": "y3",
@@ -272,7 +299,7 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
         "legend": LEGEND, "height": 470, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
         **controls,
     }  # fmt: skip
-    return figure(data, layout, frames)
+    return _figure(data, layout, frames)
 
 
 def sweep_figure(
@@ -291,7 +318,7 @@ def sweep_figure(
     layout = {"xaxis": {"title": {"text": text["seed"]}, "dtick": 1},
               "yaxis": {"title": {"text": text["final_loss"]}}, "legend": LEGEND, "height": 330,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 40}}  # fmt: skip
-    return figure(data, layout)
+    return _figure(data, layout)
 
 
 def compare_figure(
@@ -319,4 +346,4 @@ def compare_figure(
         "yaxis2": {"anchor": "x2", "title": {"text": text["update"]}, "rangemode": "tozero"},
         "legend": LEGEND, "height": 400, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
     }  # fmt: skip
-    return figure(data, layout)
+    return _figure(data, layout)

@@ -62,3 +62,27 @@ def test_spanish_and_presentation_mode(server, open_page):
     wait_plots(page, PLOTS)
     assert_no_error(page)
     screenshot(page, "perceptron_present")
+
+
+def test_mlp_animation_moves_only_the_data(server, open_page):
+    """The MLP's frames carry only z (heatmap) and x/y (lines, points): jumping to the first
+    epoch changes those and keeps the colours, colour bar and names of the figure's traces."""
+    page = open_page(f"{server}/Perceptron?lang=en")
+    wait_plots(page, PLOTS)
+    state = """async ([k]) => {
+        const gd = document.querySelectorAll("[data-testid=stMain] .js-plotly-plot")[3];
+        if (k !== null) {
+            await window.Plotly.animate(gd, [String(k)], {mode: "immediate",
+                frame: {duration: 0, redraw: true}, transition: {duration: 0}});
+        }
+        const [heat, h1] = gd._fullData;  // arrays decoded from their base64 form
+        return {type: heat.type, scale: JSON.stringify(heat.colorscale), zmax: heat.zmax,
+                z: Array.from(heat.z[10]), name: h1.name, color: h1.line.color,
+                x: Array.from(h1.x)};
+    }"""
+    last = page.evaluate(state, [None])
+    first = page.evaluate(state, [0])
+    assert first["type"] == "heatmap" and first["zmax"] == 1 and first["scale"] == last["scale"]
+    assert first["name"] == last["name"] and first["color"] == last["color"] == "#2ca02c"
+    assert first["z"] != last["z"] and first["x"] != last["x"]  # epoch 0 vs the trained net
+    assert_no_error(page)
