@@ -17,7 +17,7 @@ def all_formulas(page) -> str:
 def boundary(page) -> list:
     """The x of the drawn decision boundary (trace 1 of the training figure), read from plotly."""
     return page.evaluate(
-        f"() => Array.from(document.querySelectorAll('{PLOTS}')[{TRAINING}].data[1].x)"
+        f"() => Array.from(document.querySelectorAll('{PLOTS}')[{TRAINING}]._fullData[1].x)"
     )
 
 
@@ -39,7 +39,7 @@ def test_opens_on_the_lecture_example_and_training_moves_the_boundary(server, op
     page.wait_for_url("**eta=0.1**")
     page.wait_for_function(
         "(before) => { const p = document.querySelectorAll('[data-testid=stMain] .js-plotly-plot');"
-        f" return p.length >= 12 && String(Array.from(p[{TRAINING}].data[1].x)) !== String(before); }}",
+        f" return p.length >= 12 && String(Array.from(p[{TRAINING}]._fullData[1].x)) !== String(before); }}",
         arg=before,
     )
     wait_idle(page)
@@ -50,11 +50,12 @@ def test_opens_on_the_lecture_example_and_training_moves_the_boundary(server, op
     )
     assert_no_error(page)
 
-    # The animation steps through the epochs in the browser, without a rerun.
+    # The animation steps through the epochs in the browser, without a rerun. (_fullData holds
+    # the decoded arrays; plotly.js keeps base64 arrays encoded in gd.data.)
     first = page.evaluate(
         f"() => {{ const gd = document.querySelectorAll('{PLOTS}')[{TRAINING}];"
         " return Plotly.animate(gd, ['0'], {frame: {duration: 0}, transition: {duration: 0},"
-        " mode: 'immediate'}).then(() => Array.from(gd.data[0].y).slice(0, 3)); }"
+        " mode: 'immediate'}).then(() => Array.from(gd._fullData[0].y).slice(0, 3)); }"
     )
     assert first == [0.5, 0.5, 0.5]  # epoch 0: β = 0, ŷ = 0.5 everywhere
 
