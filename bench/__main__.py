@@ -5,7 +5,8 @@ control changes (each moves the page's first slider to another value and reruns,
 student drags it). Run with Streamlit's AppTest in this process. Two figures per rerun:
 "server" is the script run itself, as the real server does it (our code, Streamlit's widget
 handling and serialising every element to protobuf); "AppTest" adds the test harness's own
-parsing of those messages, which a real server does not do. The browser's drawing time is in
+parsing of those messages, which a real server does not do. As on a real server, each page is
+compiled once (AppTest alone would recompile it on every run). The browser's drawing time is in
 neither. Page-specific benchmarks (modules ``bench/*.py`` with a ``main()``) follow the table.
 """
 
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 
 import streamlit as st
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, app_test
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,6 +41,11 @@ def _timed_script(self, *args, **kwargs):
 
 
 LocalScriptRunner._run_script = _timed_script  # time the script run alone, in its thread
+
+# AppTest compiles the page anew on every run; a real server compiles it once and keeps the
+# bytecode. Share one script cache so the figures are those of the server.
+_SHARED_SCRIPT_CACHE = app_test.ScriptCache()
+app_test.ScriptCache = lambda: _SHARED_SCRIPT_CACHE
 
 
 def _timed_run(at: AppTest) -> tuple[float, float]:
