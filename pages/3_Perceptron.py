@@ -62,7 +62,7 @@ def sweep(eta, epochs, loss):
     return mlp.seed_sweep(X, pc.GATES["XOR"], range(SEEDS), eta, epochs, loss)
 
 
-@st.cache_resource(max_entries=32)  # the whole section: one lookup per rerun
+@st.cache_resource(max_entries=32, show_spinner=False)  # the whole section: one lookup per rerun
 def mlp_view(seed, eta, epochs, loss, lang):
     snap, status = mlp_run(seed=seed, eta=eta, epochs=epochs, loss=loss)
     losses, ok = sweep(eta=eta, epochs=epochs, loss=loss)
@@ -163,7 +163,8 @@ seed = page.number("seed", IntParam(1, 0, 999), "seed", step=1, where=c[0])
 eta = page.log_slider("eta", GridParam(1.0, log_grid(-2, 1)), "eta", where=c[1])
 mlp_epochs = page.slider("mlp_epochs", IntParam(1000, 100, 3000), "mlp_epochs", step=100, where=c[2])  # fmt: skip
 loss = page.select("loss", ChoiceParam("bce", mlp.LOSSES), "loss", where=c[3])
-final, status, mlp_fig, solved, sweep_fig = mlp_view(seed=seed, eta=eta, epochs=mlp_epochs, loss=loss, lang=page.lang)  # fmt: skip
+with st.spinner(t("mlp.training", epochs=mlp_epochs, seeds=SEEDS)):  # ~1 s when not cached
+    final, status, mlp_fig, solved, sweep_fig = mlp_view(seed=seed, eta=eta, epochs=mlp_epochs, loss=loss, lang=page.lang)  # fmt: skip
 page.alert("success" if status == "solved" else "warning", t(f"mlp.{status}", seed=seed, loss=final))  # fmt: skip
 page.plot(mlp_fig, key="mlp")
 st.markdown(t("sweep.result", solved=solved, total=SEEDS))

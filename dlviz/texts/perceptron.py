@@ -453,4 +453,10 @@ TEXT = {
     "col.perceptron_y_hat": ("perceptrón ŷ", "perceptron ŷ"),
     "col.adaline_y_hat": ("ADALINE ŷ (real)", "ADALINE ŷ (real)"),
     "col.adaline_class": ("ADALINE clase", "ADALINE class"),
+    "mlp.training": (
+        "Entrenando la red 2-2-1 con dlviz.autodiff: {epochs} épocas, y las {seeds} semillas "
+        "de la comparación…",
+        "Training the 2-2-1 network with dlviz.autodiff: {epochs} epochs, and the {seeds} seeds "
+        "of the comparison…",
+    ),
 }
