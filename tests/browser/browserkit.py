@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots"
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+FORMULAS = "[data-testid=stMain] .katex-mathml annotation"  # the TeX source of each st.latex
 
 
 def wait_idle(page, settle_ms: int = 400) -> None:
@@ -59,3 +60,8 @@ def wait_plots(page, count: int) -> None:
         f"document.querySelectorAll('[data-testid=stMain] .js-plotly-plot').length >= {count}"
     )
     assert page.locator("[data-testid=stMain] .js-plotly-plot").count() == count
+
+
+def all_formulas(page) -> str:
+    """The TeX of every formula on the page, joined (KaTeX keeps the source in an annotation)."""
+    return " | ".join(page.locator(FORMULAS).all_text_contents())

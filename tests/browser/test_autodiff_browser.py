@@ -1,11 +1,10 @@
 """The Autodiff page in Chromium: opened by URL on a fresh server, the backward pass stepped."""
 
 import pytest
-from browserkit import assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
+from browserkit import FORMULAS, assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
 
 pytestmark = pytest.mark.browser
 GRAPH = "[data-testid=stMain] [data-testid=stGraphVizChart] svg"
-FORMULAS = "[data-testid=stMain] .katex-mathml annotation"
 
 
 def graph_text(page) -> str:

@@ -1,14 +1,17 @@
 """The Gradient page in Chromium: opened by its URL on a fresh server, controls moved."""
 
 import pytest
-from browserkit import assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
+from browserkit import (
+    FORMULAS,
+    all_formulas,
+    assert_no_error,
+    screenshot,
+    wait_changed,
+    wait_idle,
+    wait_plots,
+)
 
 pytestmark = pytest.mark.browser
-FORMULAS = "[data-testid=stMain] .katex-mathml annotation"  # the TeX source of each st.latex
-
-
-def all_formulas(page) -> str:
-    return " | ".join(page.locator(FORMULAS).all_text_contents())
 
 
 def test_opens_on_the_lecture_example_and_reacts_to_the_point_slider(server, open_page):

@@ -2,16 +2,11 @@
 another η (the decision boundary moves), a 2-D set in Spanish, and a bad CSV."""
 
 import pytest
-from browserkit import assert_no_error, screenshot, wait_idle, wait_plots
+from browserkit import all_formulas, assert_no_error, screenshot, wait_idle, wait_plots
 
 pytestmark = pytest.mark.browser
-FORMULAS = "[data-testid=stMain] .katex-mathml annotation"  # the TeX source of each st.latex
 PLOTS = "[data-testid=stMain] .js-plotly-plot"
 TRAINING = 8  # the training figure is the ninth chart on the page
-
-
-def all_formulas(page) -> str:
-    return " | ".join(page.locator(FORMULAS).all_text_contents())
 
 
 def boundary(page) -> list:

@@ -2,15 +2,17 @@
 with the buttons (the step lands in the URL), a slider moved, both languages photographed."""
 
 import pytest
-from browserkit import assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
+from browserkit import (
+    all_formulas,
+    assert_no_error,
+    screenshot,
+    wait_changed,
+    wait_idle,
+    wait_plots,
+)
 
 pytestmark = pytest.mark.browser
-FORMULAS = "[data-testid=stMain] .katex-mathml annotation"  # the TeX source of each st.latex
 PLOTS = 6  # unit, network, convergence, MLP, seed sweep, perceptron vs ADALINE
-
-
-def all_formulas(page) -> str:
-    return " | ".join(page.locator(FORMULAS).all_text_contents())
 
 
 def test_opens_on_the_lecture_example_and_steps_training(server, open_page):

@@ -2,11 +2,10 @@
 instructor steps once and the table grows; a bad η is reported; Spanish and presentation mode."""
 
 import pytest
-from browserkit import assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
+from browserkit import FORMULAS, assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
 
 pytestmark = pytest.mark.browser
 STATUS = "[data-testid=stMain] [data-testid=stMarkdownContainer] p:has-text('of 30')"
-FORMULAS = "[data-testid=stMain] .katex-mathml annotation"
 
 
 def test_steps_once_and_the_table_grows(server, open_page):

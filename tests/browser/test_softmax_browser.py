@@ -2,15 +2,18 @@
 trained for a few epochs with the button, and a digit drawn on the canvas."""
 
 import pytest
-from browserkit import assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
+from browserkit import (
+    FORMULAS,
+    all_formulas,
+    assert_no_error,
+    screenshot,
+    wait_changed,
+    wait_idle,
+    wait_plots,
+)
 
 pytestmark = pytest.mark.browser
-FORMULAS = "[data-testid=stMain] .katex-mathml annotation"  # the TeX source of each st.latex
 PLOTS = 6  # bars, Jacobian, curves, confusion, weights, misclassified
-
-
-def all_formulas(page) -> str:
-    return " | ".join(page.locator(FORMULAS).all_text_contents())
 
 
 def main_text(page) -> str:
