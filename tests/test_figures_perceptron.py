@@ -95,20 +95,6 @@ def test_mlp_figure_animates_three_panels():
     assert spec["data"][0]["colorscale"] == "RdBu" and spec["data"][0]["zmax"] == 1
 
 
-def test_kept_figure_is_the_plain_figure_encoded_once(monkeypatch):
-    from dlviz.figures import figure
-
-    run = pc.train(pc.INPUTS, pc.GATES["AND1"], (1.0, 1.0), 1.5, 1.0, 10)
-    fig = figures.unit_figure(pc.INPUTS, pc.GATES["AND1"], run.weights, 1.0, 0, NAMES)
-    monkeypatch.setattr(figures, "_figure", figure)  # the same builder, dlviz.figures.figure
-    plain = figures.unit_figure(pc.INPUTS, pc.GATES["AND1"], run.weights, 1.0, 0, NAMES)
-    assert type(fig) is figures.KeptFigure and type(plain) is not figures.KeptFigure
-    assert pio.to_json(fig, validate=False) == pio.to_json(plain, validate=False)
-    assert fig.to_dict() is fig.to_dict()  # encoded once, shown again on every rerun
-    fig.update_layout(font_size=22)  # what page.plot does (presentation mode)
-    assert fig.to_dict()["layout"]["font"] == {"size": 22}
-
-
 def test_sweep_and_compare_figures():
     validated(figures.sweep_figure(range(4), np.array([0.3, 0.01, 0.4, 0.02]),
                                    np.array([False, True, False, True]), 1, NAMES))  # fmt: skip

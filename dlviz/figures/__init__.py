@@ -29,7 +29,6 @@ def _plain(value: Any) -> Any:
 _SHORT_TYPES = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2", "int32": "i4",
                 "uint32": "u4", "float32": "f4", "float64": "f8"}  # fmt: skip
 _SKIPPED_KEYS = {"geojson", "layer", "layers", "range"}  # plotly keeps these as plain lists
-_CONTROL_KEYS = ("updatemenus", "sliders")
 
 
 def _typed_array(value: np.ndarray) -> Any:
@@ -50,12 +49,23 @@ def _typed_array(value: np.ndarray) -> Any:
     return spec
 
 
+_PLAIN = {float, int, str, bool, type(None)}
+
+
 def _encoded(value: Any, key: str = "") -> Any:
-    """A copy of a trace/layout structure with arrays encoded for the browser."""
+    """The trace/layout structure with arrays encoded for the browser. Parts that hold no numpy
+    value are returned as they are, not copied (the figure's dicts are never changed)."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
+        if all(type(item) in _PLAIN for item in value):  # most frame coordinates: no copy
+            return value
+        return [_encoded(item) for item in value]
     if isinstance(value, dict):
         return {k: _encoded(v, k) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_encoded(v) for v in value]
+        return [_encoded(item) for item in value]
     if isinstance(value, np.ndarray):
         return value.tolist() if key in _SKIPPED_KEYS else _typed_array(value)
     if isinstance(value, np.generic):
@@ -63,33 +73,106 @@ def _encoded(value: Any, key: str = "") -> Any:
     return value
 
 
-class Figure(go.Figure):
-    """A ``go.Figure`` built from our own plain dicts, serialised without plotly's machinery.
+class Spec(dict):
+    """A trace, layout or frame dict whose keys also read as attributes (``fig.data[0].z``), as
+    on plotly's objects. A read-only view: nested dicts come back as new ``Spec`` copies."""
 
-    plotly validates, deep-copies and inspects every array (through narwhals) of a figure on
-    each rerun: tens of milliseconds per page. These figures come from our builders (and the
-    tests serialise every one), so ``to_dict`` encodes them directly, as plotly.py would.
-    Animation frames are kept as given in ``raw_frames`` (``fig.frames`` stays empty).
+    def __getattr__(self, name: str) -> Any:
+        try:
+            value = self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        return Spec(value) if isinstance(value, dict) else value
+
+    def to_plotly_json(self) -> dict:
+        return dict(self)
+
+
+_UNDERSCORED = {"paper_bgcolor", "plot_bgcolor"}  # layout names that contain "_" themselves
+
+
+class Figure(go.Figure):
+    """A figure kept as our own plain dicts and serialised without plotly's machinery.
+
+    It is a ``go.Figure`` only so that ``st.plotly_chart`` and ``plotly.io`` take it as one:
+    ``go.Figure.__init__`` is deliberately not called, because plotly would build, validate and
+    deep-copy an object per trace and layout key, and inspect every array, on each rerun (tens
+    of milliseconds per page). The builders' dicts are checked by the tests instead, which
+    serialise every figure and compare this encoding with plotly's own.
+
+    Traces and frames never change after building, so they are encoded for the browser once:
+    a figure kept between reruns (``st.cache_resource``) costs nothing to show again. The layout
+    may change (``update_layout``, e.g. the font size of presentation mode); only the changed
+    top-level entries are encoded again.
     """
 
     def __init__(self, data: list[dict], layout: dict, frames: list[dict] | None = None) -> None:
-        # Animation controls stay plain dicts: plotly would build objects for every slider step.
-        controls = {key: layout[key] for key in _CONTROL_KEYS if key in layout}
-        layout = {key: value for key, value in layout.items() if key not in _CONTROL_KEYS}
-        super().__init__(data=data, layout=layout, _validate=False)
-        self._raw_frames = frames or []  # plotly only lets "_" attributes be set
-        self._raw_controls = controls
+        self._spec_data = list(data)
+        self._spec_layout = dict(layout)
+        self._raw_frames = list(frames or [])
+        self._encoded_data: tuple[list, list] | None = None
+        self._encoded_layout: dict[str, Any] = {}
+
+    @property
+    def data(self) -> tuple[Spec, ...]:
+        return tuple(Spec(trace) for trace in self._spec_data)
+
+    @property
+    def layout(self) -> Spec:
+        return Spec(self._spec_layout)
+
+    @property
+    def frames(self) -> tuple[Spec, ...]:
+        return tuple(Spec(frame) for frame in self._raw_frames)
 
     @property
     def raw_frames(self) -> list[dict]:
         return self._raw_frames
 
+    def __getitem__(self, key: str) -> Any:
+        return {"data": self.data, "layout": self.layout, "frames": self.frames}[key]
+
+    def __repr__(self) -> str:
+        return f"Figure({len(self._spec_data)} traces, {len(self._raw_frames)} frames)"
+
+    def __reduce__(self) -> tuple:
+        return (self.__class__, (self._spec_data, self._spec_layout, self._raw_frames))
+
+    def update_layout(self, dict1: dict | None = None, overwrite: bool = False, **kwargs: Any):
+        """Merge into the layout as plotly does: nested dicts merge key by key, and a name with
+        underscores is a path (``font_size=22`` is ``font={"size": 22}``)."""
+        for key, value in {**(dict1 or {}), **kwargs}.items():
+            path = [key] if key in _UNDERSCORED or "_" not in key else key.split("_")
+            for name in reversed(path[1:]):
+                value = {name: value}
+            top = path[0]
+            old = self._spec_layout.get(top)
+            merge = isinstance(old, dict) and isinstance(value, dict) and not overwrite
+            self._spec_layout[top] = _merged(old, value) if merge else value
+            self._encoded_layout.pop(top, None)
+        return self
+
     def to_dict(self) -> dict:
-        layout = {**self._layout, **self._raw_controls}
-        figure_dict = {"data": _encoded(self._data), "layout": _encoded(layout)}
-        if self._raw_frames:
-            figure_dict["frames"] = _encoded(self._raw_frames)
-        return figure_dict
+        if self._encoded_data is None:
+            self._encoded_data = (_encoded(self._spec_data), _encoded(self._raw_frames))
+        layout = {}
+        for key, value in self._spec_layout.items():
+            if key not in self._encoded_layout:
+                self._encoded_layout[key] = _encoded(value, key)
+            layout[key] = self._encoded_layout[key]
+        data, frames = self._encoded_data
+        return {"data": data, "layout": layout, **({"frames": frames} if frames else {})}
+
+    def to_plotly_json(self) -> dict:
+        return self.to_dict()
+
+
+def _merged(old: dict, new: dict) -> dict:
+    out = dict(old)
+    for key, value in new.items():
+        both = isinstance(out.get(key), dict) and isinstance(value, dict)
+        out[key] = _merged(out[key], value) if both else value
+    return out
 
 
 AnimatedFigure = Figure  # the name the first pages used

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from dlviz.figures import Figure
+from dlviz.figures import figure
 from dlviz.figures.animation import frames_and_controls
 from dlviz.perceptron import AdalineTraining, Training, update_sizes
 
@@ -24,27 +24,6 @@ UNIT_COLOR = ("#2ca02c", "#9467bd")  # hidden units A, B
 UNIT_REGION = ("rgba(44,160,44,0.12)", "rgba(148,103,189,0.12)")
 LOG_TICKS = [m * 10.0**e for e in range(-4, 1) for m in (1, 2, 5)]
 LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
-
-
-class KeptFigure(Figure):
-    """A figure the page keeps (``st.cache_resource``) and shows again on every rerun: encoded
-    for the browser once per layout (``page.plot`` sets the font size there), not per rerun.
-    Its traces and frames are never changed after it is built."""
-
-    def __init__(self, data: list[dict], layout: dict, frames: list[dict] | None = None) -> None:
-        super().__init__(data, layout, frames)
-        self._kept: tuple[str, dict] | None = None
-
-    def to_dict(self) -> dict:
-        key = repr(self._layout)
-        if self._kept is None or self._kept[0] != key:
-            self._kept = (key, super().to_dict())
-        return self._kept[1]
-
-
-def _figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> KeptFigure:
-    """What ``dlviz.figures.figure`` builds (the tests compare them), its encoding reused."""
-    return KeptFigure(data, {"template": "none", **layout}, frames)
 
 
 def half_plane(w: np.ndarray, offset: float, box: Sequence[float] = BOX) -> tuple[list, list]:
@@ -155,7 +134,7 @@ def unit_figure(
     controls["sliders"][0]["active"] = step
     layout = {**_square_axes(text["x1"], text["x2"]), "legend": LEGEND, "height": 470,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 40}, **controls}  # fmt: skip
-    return _figure([*frames_data[step], *_points(X, y, text)], layout, frames)
+    return figure([*frames_data[step], *_points(X, y, text)], layout, frames)
 
 
 def network_figure(
@@ -202,7 +181,7 @@ def network_figure(
                    "title": {"text": "B"}},
         "legend": LEGEND, "height": 480, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
     }  # fmt: skip
-    return _figure(data, layout)
+    return figure(data, layout)
 
 
 def convergence_figure(
@@ -237,7 +216,7 @@ def convergence_figure(
         "shapes": shapes, "legend": LEGEND, "height": 420,
         "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
     }  # fmt: skip
-    return _figure(data, layout)
+    return figure(data, layout)
 
 
 def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) -> go.Figure:
@@ -299,7 +278,7 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
         "legend": LEGEND, "height": 470, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
         **controls,
     }  # fmt: skip
-    return _figure(data, layout, frames)
+    return figure(data, layout, frames)
 
 
 def sweep_figure(
@@ -318,7 +297,7 @@ def sweep_figure(
     layout = {"xaxis": {"title": {"text": text["seed"]}, "dtick": 1},
               "yaxis": {"title": {"text": text["final_loss"]}}, "legend": LEGEND, "height": 330,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 40}}  # fmt: skip
-    return _figure(data, layout)
+    return figure(data, layout)
 
 
 def compare_figure(
@@ -346,4 +325,4 @@ def compare_figure(
         "yaxis2": {"anchor": "x2", "title": {"text": text["update"]}, "rangemode": "tozero"},
         "legend": LEGEND, "height": 400, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
     }  # fmt: skip
-    return _figure(data, layout)
+    return figure(data, layout)

@@ -1,0 +1,107 @@
+"""dlviz.figures.Figure: our own plain-dict figure serialises exactly as plotly's would."""
+
+import base64
+import json
+import pickle
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from dlviz.figures import Figure, figure
+from dlviz.figures.animation import frames_and_controls
+
+
+def sample() -> tuple[list[dict], dict, list[dict]]:
+    x = np.linspace(0.0, 1.0, 5)
+    data = [
+        {"type": "scatter", "x": x, "y": x**2, "name": "f", "marker": {"size": np.arange(5)}},
+        {
+            "type": "contour",
+            "z": np.eye(3),
+            "x": [1, 2, 3],
+            "colorscale": [[0, "white"], [1, "red"]],
+        },
+        {"type": "scatter", "x": np.array([np.nan, 1.0]), "y": np.array([1, 2], dtype=np.int64)},
+    ]
+    frames, controls = frames_and_controls([[{"x": x[:k], "y": x[:k]}] for k in range(3)], [0],
+                                           ["0", "1", "2"])  # fmt: skip
+    layout = {"xaxis": {"range": np.array([0.0, 1.0]), "title": {"text": "x"}}, "height": 300,
+              "paper_bgcolor": "white", **controls}  # fmt: skip
+    return data, layout, frames
+
+
+def browser_json(fig) -> dict:
+    """What the browser receives, typed arrays decoded (plotly picks the smallest int type)."""
+    return decoded(json.loads(pio.to_json(fig, validate=False)))
+
+
+def decoded(value):
+    if isinstance(value, dict) and "bdata" in value:
+        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        shape = [int(n) for n in str(value.get("shape", len(flat))).split(",")]
+        return (
+            np.where(np.isnan(flat), None, flat).reshape(shape).tolist()
+            if flat.dtype.kind == "f"
+            else flat.reshape(shape).tolist()
+        )
+    if isinstance(value, dict):
+        return {key: decoded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [decoded(item) for item in value]
+    return value
+
+
+def plotlys(data, layout, frames, **update) -> dict:
+    """plotly.py's own JSON of the same figure, less what its validation adds and plotly.js
+    does by itself: the default template, and the trace type of a frame (a frame's trace takes
+    its figure's trace type)."""
+    fig = go.Figure(data=data, layout=layout, frames=frames).update_layout(**update)
+    spec = browser_json(fig)
+    spec["layout"].pop("template")
+    for frame in spec["frames"]:
+        for trace in frame["data"]:
+            del trace["type"]
+    return spec
+
+
+def test_encoding_is_plotlys_own():
+    data, layout, frames = sample()
+    assert browser_json(Figure(data, layout, frames)) == plotlys(data, layout, frames)
+
+
+def test_traces_and_layout_read_like_plotly_objects():
+    data, layout, frames = sample()
+    fig = figure(data, layout, frames)
+    assert isinstance(fig, go.Figure)  # what st.plotly_chart and plotly.io accept
+    assert fig.data[1].z[1][1] == 1.0 and fig.data[0].marker.size[4] == 4
+    assert fig.layout.xaxis.title.text == "x" and fig["layout"]["height"] == 300
+    assert fig.layout.template == "none" and len(fig.frames) == 3
+    assert fig.data[0].to_plotly_json()["name"] == "f"
+    with pytest.raises(AttributeError):
+        _ = fig.data[0].nonexistent
+
+
+def test_update_layout_merges_and_follows_underscore_paths():
+    data, layout, frames = sample()
+    fig = Figure(data, layout, frames)
+    before = fig.to_dict()
+    fig.update_layout(font_size=22, xaxis={"type": "log"}, plot_bgcolor="black")
+    after = fig.to_dict()
+    assert after["layout"]["font"] == {"size": 22} and after["layout"]["plot_bgcolor"] == "black"
+    assert after["layout"]["xaxis"]["type"] == "log"
+    assert after["layout"]["xaxis"]["title"] == {"text": "x"}  # merged, not replaced
+    assert after["data"] is before["data"]  # traces are encoded once, never again
+    fig.update_layout(xaxis={"type": "linear"}, overwrite=True)
+    assert fig.to_dict()["layout"]["xaxis"] == {"type": "linear"}
+    ours = Figure(data, layout, frames).update_layout(font_size=22)
+    assert browser_json(ours) == plotlys(data, layout, frames, font_size=22)
+
+
+def test_pickles_and_prints():
+    data, layout, frames = sample()
+    fig = Figure(data, layout, frames)
+    again = pickle.loads(pickle.dumps(fig))
+    assert browser_json(again) == browser_json(fig)
+    assert repr(fig) == "Figure(3 traces, 3 frames)"
