@@ -41,6 +41,14 @@ def translator(table: Table, lang: str) -> Callable[..., str]:
     return t
 
 
+def texts(table: Table, lang: str, prefix: str) -> dict[str, str]:
+    """Every text whose key starts with ``prefix``, in ``lang``, keyed without the prefix: e.g.
+    the legend names a figure builder takes (``texts(TEXT, "en", "fig.")``)."""
+    index = LANGUAGES.index(lang)
+    return {key.removeprefix(prefix): pair[index] for key, pair in table.items()
+            if key.startswith(prefix)}  # fmt: skip
+
+
 def placeholders(text: str) -> set[str]:
     """Names of the ``{placeholders}`` in a format string."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import inspect
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from dlviz import i18n, nav, params
@@ -36,6 +38,7 @@ h3 { font-size: 1.9rem !important; }
 </style>
 """
 FONT_SIZE = {False: 13, True: 22}  # plotly font size: normal / presentation
+THREE_D = {"surface", "scatter3d", "mesh3d", "cone", "isosurface", "volume", "streamtube"}
 PRESENT_TABLE_ROWS = 60  # in presentation mode, tables up to this size are drawn as large text
 ALERTS = {
     "error": ("error", ":material/error:"),
@@ -236,8 +239,8 @@ class Page:
     # -- output ------------------------------------------------------------------------------
     def plot(self, fig: go.Figure, key: str | None = None) -> None:
         """Show a plotly figure with the page's type size (large in presentation mode)."""
-        fig.update_layout(font_size=FONT_SIZE[self.present])
-        if self.present and fig.layout.scene.to_plotly_json():
+        fig.update_layout(font={"size": FONT_SIZE[self.present]})
+        if self.present and any(getattr(trace, "type", None) in THREE_D for trace in fig.data):
             # 3D tick labels at projector size would pile up on each other.
             axis = {"tickfont": {"size": FONT_SIZE[False]}}
             fig.update_layout(scene={"xaxis": axis, "yaxis": axis, "zaxis": axis})
@@ -254,24 +257,38 @@ class Page:
         key: str,
         formats: Mapping[str, str] | None = None,
         download: str | None = None,
+        rows: int | None = None,
     ) -> None:
         """A data frame whose column names are translated (text key ``col.<name>`` when there
-        is one), with printf-style ``formats`` per column and an optional CSV download."""
+        is one), with printf-style ``formats`` per column and an optional CSV download; only
+        its first ``rows`` rows when given (e.g. the iterations done so far).
+
+        A table is read as it is the first time it is shown (its Arrow form is kept with it):
+        show a new DataFrame rather than change a shown one in place.
+        """
         names = {name: self._column(name) for name in table.columns}
-        shown = table.rename(columns=names)
         config = {
             names[c]: st.column_config.NumberColumn(format=f) for c, f in (formats or {}).items()
         }
+        shown = table if rows is None else table.iloc[:rows]
         if self.present and len(shown) <= PRESENT_TABLE_ROWS:
             # A static table scales with the projector's large type (a data grid would not).
             formatters = {names[c]: (lambda v, f=f: f % v) for c, f in (formats or {}).items()}
-            st.table(shown.style.format(formatters).hide(axis="index"))
+            styled = shown.rename(columns=names).style.format(formatters).hide(axis="index")
+            st.table(styled)
         else:
-            st.dataframe(shown, hide_index=True, column_config=config, key=key)
+            arrow = _arrow(table, names)
+            if rows is not None:
+                arrow = arrow.slice(0, rows) if isinstance(arrow, pa.Table) else arrow.iloc[:rows]
+            st.dataframe(arrow, hide_index=True, column_config=config, key=key)
         if download:
+            # Made when the button is pressed, not on every rerun.
+            def csv() -> bytes:
+                return shown.rename(columns=names).to_csv(index=False).encode("utf-8")
+
             st.download_button(
                 self.t("csv.download"),
-                shown.to_csv(index=False).encode("utf-8"),
+                csv,
                 file_name=download,
                 mime="text/csv",
                 key=f"{key}_csv",
@@ -297,6 +314,93 @@ class Page:
         return self._control(
             st.text_area, key, spec, label, where, max_chars=spec.max_length, **kwargs
         )
+
+
+def cache_data(**options: Any) -> Callable[[Callable], Callable]:
+    """``st.cache_data(**options)`` for a function of a page, made once per server process.
+
+    Streamlit hashes a function's source each time its decorator runs (about 1 ms a function)
+    and a page's decorators run on every rerun. Here the wrapper made on the first run is kept
+    and returned again, so the function it calls is the first run's: it must use only its
+    arguments, imports, upper-case constants and other functions of the page, never a value of
+    one run such as ``t``, ``page`` or translated names (pass ``lang`` and look texts up with
+    ``i18n.texts``). ``tests/test_pages_common.py`` checks every page for this.
+    """
+    return functools.partial(_kept, st.cache_data, options)
+
+
+def cache_resource(**options: Any) -> Callable[[Callable], Callable]:
+    """``st.cache_resource(**options)`` made once per server process, as ``cache_data``."""
+    return functools.partial(_kept, st.cache_resource, options)
+
+
+_KEPT: dict[tuple, Callable] = {}
+
+
+def _kept(decorator: Any, options: dict[str, Any], function: Callable) -> Callable:
+    # Code objects compare by content: a page compiled again (AppTest, an edit) with the same
+    # function finds its wrapper; a changed function gets a new one.
+    code = function.__code__
+    key = (decorator, code.co_filename, code, repr(sorted(options.items())))
+    if key not in _KEPT:
+        _KEPT[key] = _by_keyword(decorator(**options)(function), function)
+    return _KEPT[key]
+
+
+def _by_keyword(cached: Callable, function: Callable) -> Callable:
+    """``cached`` called with every argument by name: Streamlit looks a positional argument's
+    name up in the function's signature (``inspect``) on every call, once per argument."""
+    parameters = inspect.signature(function).parameters.values()
+    if any(
+        p.kind is not p.POSITIONAL_OR_KEYWORD for p in parameters if p.kind is not p.VAR_KEYWORD
+    ):
+        return cached  # positional-only or *args: called as it is
+    names = [p.name for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD]
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if len(args) > len(names):
+            return cached(*args, **kwargs)  # the function's own TypeError
+        return cached(**dict(zip(names, args, strict=False)), **kwargs)
+
+    call.clear = cached.clear  # type: ignore[attr-defined]
+    return call
+
+
+_ARROW: dict[int, tuple[weakref.ref, tuple[str, ...], pa.Table | pd.DataFrame]] = {}
+
+
+def _arrow(table: pd.DataFrame, names: Mapping[str, str]) -> pa.Table | pd.DataFrame:
+    """The table as Arrow with translated column names, kept with the table (by identity) for
+    the next rerun: pandas takes about 0.1 ms a column to hand one over, and Streamlit would
+    convert a DataFrame again on every rerun, through pandas' metadata (~2 ms a table)."""
+    labels = tuple(names.values())
+    kept = _ARROW.get(id(table))
+    if kept is not None and kept[0]() is table and kept[1] == labels:
+        return kept[2]
+    if len(_ARROW) >= 256:  # the tables of a few pages and languages; old ones are gone
+        _ARROW.clear()
+    converted = _to_arrow(table, names)
+    _ARROW[id(table)] = (weakref.ref(table), labels, converted)
+    return converted
+
+
+def _to_arrow(table: pd.DataFrame, names: Mapping[str, str]) -> pa.Table | pd.DataFrame:
+    """Column by column (an extension array such as Int64 through its own Arrow form). A column
+    Arrow cannot take (mixed types), or two columns of one name, leave the DataFrame to
+    Streamlit's own conversion."""
+    if len(set(names.values())) < len(table.columns):
+        return table.rename(columns=names)
+    columns = {}
+    try:
+        for name, column in table.items():
+            values = column.array
+            columns[names[name]] = (
+                pa.array(values) if hasattr(values, "__arrow_array__") else column.to_numpy()
+            )
+        return pa.table(columns)
+    except (pa.ArrowException, ValueError, TypeError):
+        return table.rename(columns=names)
 
 
 def _browser_language() -> str:
