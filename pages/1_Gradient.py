@@ -19,7 +19,7 @@ page = ui.Page(TEXT, "page.gradient")
 t = page.t
 
 
-@st.cache_data(max_entries=32)
+@ui.cache_data(max_entries=32)
 def sampled(text, half_width, n):
     return gradient.grid(parse(text), (0.0, 0.0), half_width, n)
 

@@ -5,7 +5,7 @@ estocástico")."""
 import numpy as np
 import streamlit as st
 
-from dlviz import linreg, sgd_table, timing, ui
+from dlviz import i18n, linreg, sgd_table, timing, ui
 from dlviz.csvdata import CSVError, load_csv
 from dlviz.figures import linreg as figures
 from dlviz.params import (  # fmt: skip
@@ -25,8 +25,6 @@ ICONS = {"reset": "skip_previous", "back": "chevron_left", "next": "chevron_righ
 ALERT = {"diverged": "error", "growing": "error", "slow": "warning", "good": "success"}
 STEP = IntParam(3, 0, linreg.MAX_UPDATES)  # opens on the slide's table: iterations 1-3
 NUMBERS = ("x", "y", "y_hat", "error", "dw", "db", "w", "b", "loss", "gap_w", "gap_b")
-FIGURE_TEXT = ("data", "line", "before", "current", "error", "optimum", "step", "loss", "path",
-               "slow", "good", "diverged", "eta", "lossfinal", "now", "point")  # fmt: skip
 
 page = ui.Page(TEXT, "page.sgd")
 t = page.t
@@ -37,44 +35,64 @@ def formats(table, **extra):
     return {**{column: "%.6g" for column in NUMBERS if column in table}, **extra}
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# Pure and deterministic: results are kept between reruns (figures, tables as shown, per
+# language), so a rerun rebuilds only what its control changed.
+@ui.cache_resource(max_entries=8, show_spinner=False)
 def read_data(source):  # the pasted text or the uploaded bytes: also the key of the caches below
-    return load_csv(source, ("x", "y"), max_rows=100_000, not_constant=("x",))
+    data = load_csv(source, ("x", "y"), max_rows=100_000, not_constant=("x",))
+    x, y = data["x"].to_numpy(dtype=float), data["y"].to_numpy(dtype=float)
+    x.flags.writeable = y.flags.writeable = False  # shared by every session: read only
+    return x, y
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@ui.cache_resource(max_entries=64, show_spinner=False)  # read only: kept as it is, not copied
 def train(source, eta, epochs, w0, b0, kind="sgd", **options):
-    data = read_data(source)
-    x, y = data["x"].to_numpy(), data["y"].to_numpy()
+    x, y = read_data(source)
     if kind == "standardized":
         return linreg.standardized_trace(x, y, eta, epochs, w0, b0, **options)
     return linreg.sgd_trace(x, y, eta, epochs, w0, b0, optimizer=kind, **options)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def sweep(source, epochs, w0, b0, **options):
-    data = read_data(source)
-    return linreg.eta_sweep(data["x"], data["y"], SWEEP_ETAS, epochs, w0, b0, **options)
+@ui.cache_resource(max_entries=64, show_spinner=False)
+def step_figure(source, eta, epochs, w0, b0, step, lang, **options):
+    run, (x, y) = train(source, eta, epochs, w0, b0, **options), read_data(source)
+    s = linreg.stats(x, y)
+    surface = linreg.loss_surface(s, *linreg.view_box(s, [linreg.path(run)]))
+    return figures.step_figure(x, y, run, step, surface, (s.beta, s.beta0), fig_names(lang))
 
 
-@st.cache_data(max_entries=1, show_spinner=False)
-def slide_table():
+@ui.cache_resource(max_entries=16, show_spinner=False)
+def sweep(source, epochs, w0, b0, **options):  # does not depend on η: kept when η moves
+    return linreg.eta_sweep(*read_data(source), SWEEP_ETAS, epochs, w0, b0, **options)
+
+
+@ui.cache_resource(max_entries=16, show_spinner=False)
+def sweep_figure(source, eta, epochs, w0, b0, lang, **options):
+    return figures.sweep_figure(sweep(source, epochs, w0, b0, **options), eta, fig_names(lang))
+
+
+@ui.cache_resource(max_entries=2, show_spinner=False)
+def slide_table(lang):
     lecture = train(LECTURE_CSV, linreg.LECTURE_ETA, linreg.LECTURE_EPOCHS, 0.0, 0.0)
-    return sgd_table.slide_comparison(lecture)
+    compared = sgd_table.slide_comparison(lecture)
+    return compared.assign(how=compared["how"].map(i18n.texts(TEXT, lang, "how.")))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)  # the figure object itself: no copying
+@ui.cache_resource(max_entries=16, show_spinner=False)
 def comparison(source, lang, etas, method, epochs, w0, b0, **options):
-    kinds = ("sgd", "standardized", method)
+    kinds, label = ("sgd", "standardized", method), i18n.texts(TEXT, lang, "cmp.")
     runs = {k: (eta, train(source, eta, epochs, w0, b0, k, **options))
             for k, eta in zip(kinds, etas, strict=True)}  # fmt: skip
-    paths = [(t(f"cmp.{name}"), *linreg.path(trace)) for name, (_, trace) in runs.items()]
-    s = linreg.stats(*read_data(source).to_numpy().T)
+    paths = [(label[name], *linreg.path(trace)) for name, (_, trace) in runs.items()]
+    s = linreg.stats(*read_data(source))
     surface = linreg.loss_surface(s, *linreg.view_box(s, [(w, b) for _, w, b in paths]))
-    names = {k: t(f"fig.{k}") for k in FIGURE_TEXT}
     summary = linreg.summary(runs, s)
-    summary["method"] = summary["method"].map(lambda name: t(f"cmp.{name}"))
-    return figures.loss_figure(surface, paths, (s.beta, s.beta0), names), summary
+    summary["method"] = summary["method"].map(label)
+    return figures.loss_figure(surface, paths, (s.beta, s.beta0), fig_names(lang)), summary
+
+
+def fig_names(lang):
+    return i18n.texts(TEXT, lang, "fig.")
 
 
 st.markdown(t("intro"))
@@ -95,15 +113,13 @@ with st.expander(t("data.header")):
     upload = st.file_uploader(t("upload"), type=["csv", "txt"], help=t("upload.help"))
 source = upload.getvalue() if upload is not None else pasted
 try:
-    data = read_data(source)
+    x, y = read_data(source)
     st.session_state.sgd_good = source
 except CSVError as error:
     page.alert("error", t(f"csv.{error.code}", **error.details) + " " + t("csv.kept"))
     source = st.session_state.get("sgd_good", LECTURE_CSV)
-    data = read_data(source)
-x, y = data["x"].to_numpy(), data["y"].to_numpy()
+    x, y = read_data(source)
 s = linreg.stats(x, y)
-optimum = (s.beta, s.beta0)
 st.markdown(t("data.summary", n=f"{s.n:,}", beta=f(s.beta), beta0=f(s.beta0), best=f(s.loss_min)))
 
 # -- training controls ----------------------------------------------------------------------------
@@ -140,17 +156,13 @@ for col, (name, target) in zip(st.columns(4), targets.items(), strict=True):
 st.markdown(t("step.now" if step else "step.start", **sgd_table.step_numbers(run, step, s)))
 if step:
     st.latex(sgd_table.update_latex(run, step, eta))
-names = {k: t(f"fig.{k}") for k in FIGURE_TEXT}
-surface = linreg.loss_surface(s, *linreg.view_box(s, [linreg.path(run)]))
-page.plot(figures.step_figure(x, y, run, step, surface, optimum, names), key="steps")
+page.plot(step_figure(source, eta, epochs, w0, b0, step, page.lang, **options), key="steps")
 st.caption(t("figs.caption"))
-page.table(run.iloc[:step], key="trace", formats=formats(run), download="sgd_iterations.csv")
+page.table(run, key="trace", rows=step, formats=formats(run), download="sgd_iterations.csv")
 
 # -- the slide's numbers ------------------------------------------------------------------------
 st.subheader(t("slide.header"))
-compared = slide_table()
-compared["how"] = compared["how"].map(lambda how: t(f"how.{how}"))
-page.table(compared, key="slide", formats={"exact": "%.7g"})
+page.table(slide_table(page.lang), key="slide", formats={"exact": "%.7g"})
 st.markdown(t("slide.note"))
 
 # -- one η for all parameters: plain SGD vs standardised x vs an adaptive step ------------------
@@ -169,7 +181,7 @@ page.table(summary, key="summary", formats=formats(summary, eta="%g"))
 # -- η sweep ---------------------------------------------------------------------------------------
 st.subheader(t("sweep.header"))
 st.markdown(t("sweep.intro"))
-page.plot(figures.sweep_figure(sweep(source, epochs, w0, b0, **options), eta, names), key="sweep")
+page.plot(sweep_figure(source, eta, epochs, w0, b0, page.lang, **options), key="sweep")
 
 # -- for loop vs vectorised: measured on request, not on every rerun ------------------------------
 st.subheader(t("timing.header"))

@@ -4,7 +4,7 @@ perceptron rule next to ADALINE (lecture 03, "Perceptrón multicapa (MLP)")."""
 
 import streamlit as st
 
-from dlviz import mlp, ui
+from dlviz import i18n, mlp, ui
 from dlviz import perceptron as pc
 from dlviz.figures import perceptron as figures
 from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, log_grid
@@ -13,61 +13,64 @@ from dlviz.texts.perceptron import TEXT
 X, GATES, SEEDS = pc.INPUTS, tuple(pc.GATES), 20
 page = ui.Page(TEXT, "page.perceptron")
 t = page.t
-names = {key.removeprefix("fig."): t(key) for key in TEXT if key.startswith("fig.")}
+
+
+def fig_names(lang):  # the figures' legends in one language
+    return i18n.texts(TEXT, lang, "fig.")
 
 
 # Pure and deterministic: each result is kept as it is (no copy) so a rerun rebuilds only what
 # moved. Figures are cached per language (``lang``): their legends are translated. Called with
 # keyword arguments: Streamlit then hashes them without inspecting the signature per argument.
-@st.cache_resource(max_entries=64)
+@ui.cache_resource(max_entries=64)
 def training(gate, w, gamma, theta, epochs):  # the run and its table as shown
     run = pc.train(X, pc.GATES[gate], w, gamma, theta, epochs)
     return run, run.trace.drop(columns=["sample"])
 
 
-@st.cache_resource(max_entries=64)
+@ui.cache_resource(max_entries=64)
 def unit_figure(gate, w, gamma, theta, epochs, k, lang):
     run = training(gate=gate, w=w, gamma=gamma, theta=theta, epochs=epochs)[0]
-    return figures.unit_figure(X, pc.GATES[gate], run.weights, theta, k, names)
+    return figures.unit_figure(X, pc.GATES[gate], run.weights, theta, k, fig_names(lang))
 
 
-@st.cache_resource(max_entries=32)
+@ui.cache_resource(max_entries=32)
 def network(W, v, theta, lang):
     net = pc.network_table(X, W, v, theta, pc.GATES["XOR"])
-    fig = figures.network_figure(X, pc.GATES["XOR"], net, W, v, theta, names)
+    fig = figures.network_figure(X, pc.GATES["XOR"], net, W, v, theta, fig_names(lang))
     return net, pc.network_trace_latex(net, W, v), fig
 
 
-@st.cache_resource(max_entries=32)
+@ui.cache_resource(max_entries=32)
 def convergence(kw, epochs, lang):
     runs = pc.train_gates(("AND", "OR", "XOR"), epochs, **kw)
-    return runs, figures.convergence_figure(runs, "XOR", names)
+    return runs, figures.convergence_figure(runs, "XOR", fig_names(lang))
 
 
-@st.cache_resource(max_entries=32)
+@ui.cache_resource(max_entries=32)
 def comparison(gate, eta, epochs, lang):
     per, ada = pc.compare_rules(gate, eta, epochs)
     table = None if ada.diverged_at else pc.compare_table(X, pc.GATES[gate], per, ada)
-    return per, ada, figures.compare_figure(per, ada, names), table
+    return per, ada, figures.compare_figure(per, ada, fig_names(lang)), table
 
 
-@st.cache_resource(max_entries=16)
+@ui.cache_resource(max_entries=16)
 def mlp_run(seed, eta, epochs, loss):
     history = mlp.train(X, pc.GATES["XOR"], seed, eta, epochs, loss)
     return mlp.snapshots(history, X), "solved" if history.solved else "stuck"
 
 
-@st.cache_resource(max_entries=16)
+@ui.cache_resource(max_entries=16)
 def sweep(eta, epochs, loss):
     return mlp.seed_sweep(X, pc.GATES["XOR"], range(SEEDS), eta, epochs, loss)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)  # the whole section: one lookup per rerun
+@ui.cache_resource(max_entries=32, show_spinner=False)  # the whole section: one lookup per rerun
 def mlp_view(seed, eta, epochs, loss, lang):
     snap, status = mlp_run(seed=seed, eta=eta, epochs=epochs, loss=loss)
     losses, ok = sweep(eta=eta, epochs=epochs, loss=loss)
-    fig = figures.mlp_figure(snap, X, pc.GATES["XOR"], names)
-    sweep_fig = figures.sweep_figure(range(SEEDS), losses, ok, seed, names)
+    fig = figures.mlp_figure(snap, X, pc.GATES["XOR"], fig_names(lang))
+    sweep_fig = figures.sweep_figure(range(SEEDS), losses, ok, seed, fig_names(lang))
     return f"{snap['loss_curve'][-1]:.4g}", status, fig, int(ok.sum()), sweep_fig
 
 

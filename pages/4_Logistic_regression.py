@@ -3,7 +3,7 @@ gradient and training by gradient descent (lecture 03, section "Regresión Logí
 
 import streamlit as st
 
-from dlviz import binary_data, logistic, ui
+from dlviz import binary_data, i18n, logistic, ui
 from dlviz import logistic_report as report
 from dlviz.csvdata import CSVError
 from dlviz.figures import logistic as figures
@@ -13,41 +13,46 @@ from dlviz.texts.logistic import TEXT
 DEFAULT_DATA = ("example", 30, 1, 1.0, "")
 page = ui.Page(TEXT, "page.logistic")
 t = page.t
-names = {key[4:]: t(key) for key in TEXT if key.startswith("fig.")}
+names = i18n.texts(TEXT, page.lang, "fig.")
 
 
-@st.cache_data(max_entries=32)
+def fig_names(lang):  # the figures' legends in one language
+    return i18n.texts(TEXT, lang, "fig.")
+
+
+@ui.cache_data(max_entries=32)
 def load(source, n, seed, noise, csv_data):
     if source == "csv":
         return binary_data.from_csv(csv_data)
     return binary_data.smoking_example(n, seed) if source == "example" else binary_data.two_classes(n, noise, seed)  # fmt: skip
 
 
-@st.cache_data(max_entries=32)
+@ui.cache_data(max_entries=32)
 def analysed(key):
     data = load(*key)
     return report.analyse(data.X, data.y)
 
 
-@st.cache_data(max_entries=32)
+@ui.cache_data(max_entries=32)
 def trained(key, eta, epochs):
     data = load(*key)
     fit = logistic.fit(data.X, data.y, eta, epochs)
     return fit, report.loss_view(data.X, data.y, fit, analysed(key).best)
 
 
-@st.cache_resource(max_entries=64)
+@ui.cache_resource(max_entries=64)
 def explored(one_key, b0, beta, nmax, lang):  # sections 5–8 for one (β₀, β): numbers, figures
     one, facts = load(*one_key), analysed(one_key)
     ex = report.explore(one.X, one.y, b0, beta, nmax, facts.fitted)
-    return ex, figures.exploration_figures(one.X[:, 0], one.y, facts, b0, beta, ex, names)
+    return ex, figures.exploration_figures(one.X[:, 0], one.y, facts, b0, beta, ex, fig_names(lang))
 
 
-@st.cache_resource(max_entries=32)
+@ui.cache_resource(max_entries=32)
 def training_figures(key, eta, epochs, lang):  # cheap keys: the arrays are not hashed per rerun
     data, (fit, view) = load(*key), trained(key, eta, epochs)
     x = data.X[:, 0] if data.m == 1 else data.X
     z_end = logistic.net_input(data.X, fit.b0_, fit.beta_)
+    names = fig_names(lang)
     return (getattr(figures, f"training_{min(data.m, 2)}d_figure")(x, data.y, fit, names),
             figures.loss_curve_figure(fit, names),
             figures.surface_figure(view.ax1, view.ax2, view.J, view.axes, None, view.star, view.path, "J", names),

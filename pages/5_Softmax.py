@@ -22,13 +22,13 @@ def names(prefix, *keys):
     return {k: t(f"{prefix}.{k}") for k in keys}
 
 
-@st.cache_resource
+@ui.cache_resource()
 def canvas():
     return st.components.v2.component("dlviz.digit_canvas", html=figures.CANVAS_HTML,
                                       css=figures.CANVAS_CSS, js=figures.CANVAS_JS)  # fmt: skip
 
 
-@st.cache_resource(max_entries=8)  # shared, not copied: the data are only read
+@ui.cache_resource(max_entries=8)  # shared, not copied: the data are only read
 def dataset(seed, upload=None):
     return digits.load_digits(0.2, seed) if upload is None else digits.load_mnist(upload, 0.2, seed)
 

@@ -23,7 +23,7 @@ t = page.t
 font = 20 if page.present else 14
 
 
-@st.cache_data(max_entries=16)
+@ui.cache_data(max_entries=16)
 def timings(n, seed):
     return forward_mode.compare_modes([int(s) for s in SIZES if s <= n], seed, repeats=3)
 
