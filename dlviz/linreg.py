@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from math import fsum
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,7 @@ LECTURE_EPOCHS = 10
 MODES = ("online", "minibatch", "batch")
 DIVERGENCE_FACTOR = 1e6  # the loss growing beyond 10⁶ × its start value (or not finite) = diverged
 MAX_UPDATES = 50_000  # a trace stops after this many updates (one table row each)
+SMALL_BATCH = 32  # batches up to this size are computed on Python floats (faster than numpy)
 COLUMNS = ("iteration", "epoch", "sample", "x", "y", "y_hat", "error", "dw", "db", "w", "b", "loss")
 
 
@@ -134,11 +136,13 @@ def batches(
             yield epoch, order[start : start + size]
 
 
-def _sample_label(idx: np.ndarray, n: int) -> str:
-    if len(idx) == n and n > 1:
-        return f"1–{n}" if not np.any(np.diff(idx) != 1) else f"{n}×"
-    shown = ", ".join(str(int(i) + 1) for i in idx[:6])
-    return shown + (f", … ({len(idx)})" if len(idx) > 6 else "")
+def _sample_label(ids: list[int] | np.ndarray, n: int) -> str:
+    """The samples of a batch, 1-based: "1–n" (all, in order), "n×" (all, shuffled) or a list."""
+    if len(ids) == n and n > 1:
+        in_order = ids == list(range(n)) if isinstance(ids, list) else not np.any(np.diff(ids) != 1)
+        return f"1–{n}" if in_order else f"{n}×"
+    shown = ", ".join(str(i + 1) for i in list(ids[:6]))
+    return shown + (f", … ({len(ids)})" if len(ids) > 6 else "")
 
 
 def sgd_trace(
@@ -200,12 +204,22 @@ def sgd_trace(
             y_hat = w * xb + b
             err = yb - y_hat
             gw, gb = -err * xb, -err  # ∂(½(ŷ−y)²)/∂w, ∂/∂b
+            label = str(i + 1)
+        elif len(idx) <= SMALL_BATCH:  # a few samples: plain floats, as numpy's per-call cost
+            ids, m = idx.tolist(), len(idx)  # would dominate; fsum: correctly rounded sums
+            xv, yv = [xs[j] for j in ids], [ys[j] for j in ids]
+            e = [yj - (w * xj + b) for xj, yj in zip(xv, yv, strict=True)]
+            xb, yb, err = fsum(xv) / m, fsum(yv) / m, fsum(e) / m
+            y_hat = yb - err
+            gw, gb = -fsum(ej * xj for ej, xj in zip(e, xv, strict=True)) / m, -err
+            label = _sample_label(ids, len(x))
         else:  # a batch: vectorised mean of the per-sample gradients
             xv, yv = x[idx], y[idx]
             e = yv - (w * xv + b)  # (batch,)
             xb, yb, err = float(xv.mean()), float(yv.mean()), float(e.mean())
             y_hat = yb - err
             gw, gb = -float(e @ xv) / len(idx), -err
+            label = _sample_label(idx, len(x))
         if plain:
             dw, db = eta * -gw, eta * -gb
         else:
@@ -217,15 +231,21 @@ def sgd_trace(
             diverged_at = k
             break
         w, b = w_new, b_new
-        label = str(i + 1) if len(idx) == 1 else _sample_label(idx, len(x))
         rows.append((k, epoch, label, xb, yb, y_hat, err, dw, db, w, b, loss_new))
-    trace = pd.DataFrame(rows, columns=list(COLUMNS))
+    trace = _table(rows, COLUMNS)
     trace.attrs.update(
         w0=float(w0), b0=float(b0), loss0=loss0, n=len(x), epochs=epochs, mode=mode,
         batch_size=batch_size, shuffle=shuffle, seed=seed, diverged_at=diverged_at,
         stopped=stopped,
     )  # fmt: skip
     return trace
+
+
+def _table(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows of Python values as a DataFrame, built column by column (faster than from rows)."""
+    if not rows:
+        return pd.DataFrame(rows, columns=list(columns))
+    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
 
 
 def batch_at(trace: pd.DataFrame, steps: list[int]) -> dict[int, np.ndarray]:

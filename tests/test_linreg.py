@@ -124,6 +124,23 @@ def test_minibatch_extremes_are_online_and_full_batch():
     assert list(two["sample"]) == ["1, 2", "3", "1, 2", "3"] and list(two["epoch"]) == [1, 1, 2, 2]
 
 
+@pytest.mark.parametrize("mode", ["batch", "minibatch"])
+def test_small_batches_on_floats_match_the_numpy_update(monkeypatch, mode):
+    """Batches up to SMALL_BATCH samples run on Python floats (correctly rounded sums); larger
+    ones on numpy. Both are the same update."""
+    rng = np.random.default_rng(5)
+    x, y = rng.uniform(0, 100, 20), rng.uniform(0, 300, 20)
+    options = {"mode": mode, "batch_size": 7, "shuffle": True, "seed": 3}
+    floats = linreg.sgd_trace(x, y, 1e-4, 30, **options)
+    monkeypatch.setattr(linreg, "SMALL_BATCH", 0)
+    arrays = linreg.sgd_trace(x, y, 1e-4, 30, **options)
+    np.testing.assert_allclose(floats[["w", "b", "loss"]], arrays[["w", "b", "loss"]], rtol=1e-12)
+    assert list(floats["sample"]) == list(arrays["sample"])
+    in_order = linreg.sgd_trace(x, y, 1e-4, 1, mode="batch")
+    assert list(in_order["sample"]) == ["1–20"]
+    assert "20×" in set(linreg.sgd_trace(x, y, 1e-4, 1, mode="batch", shuffle=True)["sample"])
+
+
 def test_shuffling_is_seeded_and_visits_every_sample_once_per_epoch():
     a = linreg.sgd_trace(X, Y, 1e-4, 5, shuffle=True, seed=7)
     b = linreg.sgd_trace(X, Y, 1e-4, 5, shuffle=True, seed=7)
