@@ -26,6 +26,14 @@ LECTURE_EPOCHS = 10
 MODES = ("online", "minibatch", "batch")
 DIVERGENCE_FACTOR = 1e6  # the loss growing beyond 10⁶ × its start value (or not finite) = diverged
 MAX_UPDATES = 50_000  # a trace stops after this many updates (one table row each)
+SETTINGS = {
+    "mode": "online",
+    "batch_size": 2,
+    "shuffle": False,
+    "seed": 0,
+    "optimizer": "sgd",
+    "max_updates": MAX_UPDATES,
+}  # sgd_trace's defaults, in the order of its parameters
 SMALL_BATCH = 32  # batches up to this size are computed on Python floats (faster than numpy)
 COLUMNS = ("iteration", "epoch", "sample", "x", "y", "y_hat", "error", "dw", "db", "w", "b", "loss")
 
@@ -184,6 +192,12 @@ def sgd_trace(
     Gradient of the per-sample loss ½(ŷ − y)²: ∂/∂w = (ŷ − y) x, ∂/∂b = ŷ − y. Online SGD is a
     loop over samples by nature (each update needs the previous one); batches are vectorised.
     """
+    return _frame(*_updates(x, y, eta, epochs, w0, b0, mode, batch_size, shuffle, seed,
+                            optimizer, max_updates))  # fmt: skip
+
+
+def _updates(x, y, eta, epochs, w0, b0, mode, batch_size, shuffle, seed, optimizer, max_updates):
+    """``sgd_trace``'s columns (numpy arrays, by name) and attrs."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     s = stats(x, y)
     rule_w, rule_b = (optimizers.make(optimizer, eta) for _ in "wb")  # one per parameter
@@ -232,20 +246,29 @@ def sgd_trace(
             break
         w, b = w_new, b_new
         rows.append((k, epoch, label, xb, yb, y_hat, err, dw, db, w, b, loss_new))
-    trace = _table(rows, COLUMNS)
-    trace.attrs.update(
+    attrs = dict(
         w0=float(w0), b0=float(b0), loss0=loss0, n=len(x), epochs=epochs, mode=mode,
         batch_size=batch_size, shuffle=shuffle, seed=seed, diverged_at=diverged_at,
         stopped=stopped,
     )  # fmt: skip
+    return _columns(rows), attrs
+
+
+_DTYPES = {"iteration": np.int64, "epoch": np.int64, "sample": object}
+
+
+def _columns(rows: list[tuple]) -> dict[str, np.ndarray]:
+    """The rows' values as one numpy array per column: pandas builds a frame from these several
+    times faster than from rows or lists (the sample labels stay plain Python strings)."""
+    values = zip(*rows, strict=True) if rows else [()] * len(COLUMNS)
+    return {name: np.array(column, dtype=_DTYPES.get(name, float))
+            for name, column in zip(COLUMNS, values, strict=True)}  # fmt: skip
+
+
+def _frame(columns: dict[str, np.ndarray], attrs: dict) -> pd.DataFrame:
+    trace = pd.DataFrame(columns, copy=False)
+    trace.attrs.update(attrs)
     return trace
-
-
-def _table(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
-    """Rows of Python values as a DataFrame, built column by column (faster than from rows)."""
-    if not rows:
-        return pd.DataFrame(rows, columns=list(columns))
-    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
 
 
 def batch_at(trace: pd.DataFrame, steps: list[int]) -> dict[int, np.ndarray]:
@@ -279,13 +302,16 @@ def standardized_trace(
     """
     x = np.asarray(x, dtype=float)
     mean, sd = float(x.mean()), float(x.std())
-    trace = sgd_trace((x - mean) / sd, y, eta, epochs, w0 * sd, b0 + w0 * mean, **options)
-    w_std, b_std = trace["w"].to_numpy(), trace["b"].to_numpy()
+    if unknown := set(options) - set(SETTINGS):
+        raise TypeError(f"standardized_trace() got unexpected options {sorted(unknown)}")
+    settings = {**SETTINGS, **options}
+    columns, attrs = _updates((x - mean) / sd, y, eta, epochs, w0 * sd, b0 + w0 * mean,
+                              *settings.values())  # fmt: skip
+    w_std, b_std = columns["w"], columns["b"]
     w, b = w_std / sd, b_std - w_std * mean / sd
-    trace = trace.assign(w=w, b=b, x=trace["x"].to_numpy() * sd + mean, loss=loss(stats(x, y), w, b),
-                         w_std=w_std, b_std=b_std)  # fmt: skip
-    trace.attrs.update(w0=float(w0), b0=float(b0))
-    return trace
+    columns.update(w=w, b=b, x=columns["x"] * sd + mean, loss=loss(stats(x, y), w, b),
+                   w_std=w_std, b_std=b_std)  # fmt: skip
+    return _frame(columns, {**attrs, "w0": float(w0), "b0": float(b0)})
 
 
 def eta_sweep(
