@@ -46,8 +46,11 @@ def read_data(source):  # the pasted text or the uploaded bytes: also the key of
 
 
 @ui.cache_resource(max_entries=64, show_spinner=False)  # read only: kept as it is, not copied
-def train(source, eta, epochs, w0, b0, kind="sgd", **options):
-    x, y = read_data(source)
+def train(source, eta, epochs, w0, b0, **options):
+    return fit(*read_data(source), eta, epochs, w0, b0, "sgd", **options)
+
+
+def fit(x, y, eta, epochs, w0, b0, kind, **options):  # plain SGD, standardised x, or adaptive
     if kind == "standardized":
         return linreg.standardized_trace(x, y, eta, epochs, w0, b0, **options)
     return linreg.sgd_trace(x, y, eta, epochs, w0, b0, optimizer=kind, **options)
@@ -80,11 +83,11 @@ def slide_table(lang):
 
 @ui.cache_resource(max_entries=16, show_spinner=False)
 def comparison(source, lang, etas, method, epochs, w0, b0, **options):
-    kinds, label = ("sgd", "standardized", method), i18n.texts(TEXT, lang, "cmp.")
-    runs = {k: (eta, train(source, eta, epochs, w0, b0, k, **options))
-            for k, eta in zip(kinds, etas, strict=True)}  # fmt: skip
+    (x, y), label = read_data(source), i18n.texts(TEXT, lang, "cmp.")
+    runs = {k: (eta, fit(x, y, eta, epochs, w0, b0, k, **options))
+            for k, eta in zip(("sgd", "standardized", method), etas, strict=True)}  # fmt: skip
     paths = [(label[name], *linreg.path(trace)) for name, (_, trace) in runs.items()]
-    s = linreg.stats(*read_data(source))
+    s = linreg.stats(x, y)
     surface = linreg.loss_surface(s, *linreg.view_box(s, [(w, b) for _, w, b in paths]))
     summary = linreg.summary(runs, s)
     summary["method"] = summary["method"].map(label)
