@@ -378,9 +378,9 @@ def _arrow(table: pd.DataFrame, names: Mapping[str, str]) -> pa.Table | pd.DataF
     kept = _ARROW.get(id(table))
     if kept is not None and kept[0]() is table and kept[1] == labels:
         return kept[2]
-    if len(_ARROW) >= 256:  # the tables of a few pages and languages; old ones are gone
-        _ARROW.clear()
     converted = _to_arrow(table, names)
+    if kept is None:  # forgotten with the table
+        weakref.finalize(table, _ARROW.pop, id(table), None)
     _ARROW[id(table)] = (weakref.ref(table), labels, converted)
     return converted
 
