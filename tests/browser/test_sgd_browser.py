@@ -1,6 +1,8 @@
 """The Gradient descent & SGD page in Chromium: opened by its URL on a fresh server, the
 instructor steps once and the table grows; a bad η is reported; Spanish and presentation mode."""
 
+from pathlib import Path
+
 import pytest
 from browserkit import FORMULAS, assert_no_error, screenshot, wait_changed, wait_idle, wait_plots
 
@@ -25,6 +27,13 @@ def test_steps_once_and_the_table_grows(server, open_page):
     assert "w = 2.6525" in after  # w after iteration 4
     rows = page.locator("[data-testid=stMain] [data-testid=stDataFrame]").first
     assert rows.is_visible()
+    # The table as CSV, made on the click: the four iterations done, with the slide's numbers.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download table (CSV)").first.click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("iteration,epoch,sample,x,y,ŷ,y − ŷ,Δw,Δb,w,b,L")
+    assert len(lines) == 5 and lines[3].startswith("3,1,3,120.0,280.0,")
+    assert [round(float(v), 4) for v in lines[3].split(",")[9:11]] == [2.5369, 0.0346]
     assert_no_error(page)
 
 
