@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -38,6 +39,7 @@ h3 { font-size: 1.9rem !important; }
 </style>
 """
 FONT_SIZE = {False: 13, True: 22}  # plotly font size: normal / presentation
+AXIS = re.compile(r"[xy]axis\d*")  # a 2D figure's axes in its layout: xaxis, yaxis2, …
 THREE_D = {"surface", "scatter3d", "mesh3d", "cone", "isosurface", "volume", "streamtube"}
 PRESENT_TABLE_ROWS = 60  # in presentation mode, tables up to this size are drawn as large text
 ALERTS = {
@@ -239,7 +241,12 @@ class Page:
     # -- output ------------------------------------------------------------------------------
     def plot(self, fig: go.Figure, key: str | None = None) -> None:
         """Show a plotly figure with the page's type size (large in presentation mode)."""
-        fig.update_layout(font={"size": FONT_SIZE[self.present]})
+        size = FONT_SIZE[self.present]
+        fig.update_layout(font={"size": size})
+        if self.present:  # Streamlit's theme sets its own sizes for ticks, titles and legends
+            text = {"tickfont": {"size": size}, "title": {"font": {"size": size}}}
+            axes = [key for key in fig.layout if AXIS.fullmatch(key)] or ["xaxis", "yaxis"]
+            fig.update_layout({axis: text for axis in axes}, legend={"font": {"size": size}})
         if self.present and any(getattr(trace, "type", None) in THREE_D for trace in fig.data):
             # 3D tick labels at projector size would pile up on each other.
             axis = {"tickfont": {"size": FONT_SIZE[False]}}

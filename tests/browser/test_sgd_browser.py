@@ -76,4 +76,10 @@ def test_spanish_and_presentation_mode(server, open_page):
     wait_idle(page)
     wait_plots(page, 3)
     assert_no_error(page)
+    sizes = page.evaluate(  # the projector's type size, also where Streamlit's theme sets its own
+        "() => Array.from(document.querySelectorAll('[data-testid=stMain] .js-plotly-plot'))"
+        ".map(gd => [gd._fullLayout.xaxis.tickfont.size, gd._fullLayout.yaxis.title.font.size,"
+        " gd._fullLayout.legend.font.size])"
+    )
+    assert sizes == [[22, 22, 22]] * 3
     page.screenshot(path="/tmp/sgd_present.png", full_page=False)
