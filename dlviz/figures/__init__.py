@@ -175,9 +175,6 @@ def _merged(old: dict, new: dict) -> dict:
     return out
 
 
-AnimatedFigure = Figure  # the name the first pages used
-
-
 def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
     """A figure from plain trace/layout dicts, skipping plotly's per-property validation.
 
