@@ -20,8 +20,7 @@ def fig_names(lang):  # the figures' legends in one language
 
 
 # Pure and deterministic: each result is kept as it is (no copy) so a rerun rebuilds only what
-# moved. Figures are cached per language (``lang``): their legends are translated. Called with
-# keyword arguments: Streamlit then hashes them without inspecting the signature per argument.
+# moved. Figures are cached per language (``lang``): their legends are translated.
 @ui.cache_resource(max_entries=64)
 def training(gate, w, gamma, theta, epochs):  # the run and its table as shown
     run = pc.train(X, pc.GATES[gate], w, gamma, theta, epochs)
@@ -105,10 +104,9 @@ asked = page.state("step", spec)
 k = min(asked, P)
 if k != asked:
     page.set_state("step", spec, k)
-b = st.columns(4)
 moves = [("first", 0, "first_page"), ("prev", max(k - 1, 0), "chevron_left"),
          ("next", min(k + 1, P), "chevron_right"), ("last", P, "last_page")]  # fmt: skip
-for col, (name, target, icon) in zip(b, moves, strict=True):
+for col, (name, target, icon) in zip(st.columns(4), moves, strict=True):
     col.button(t(f"step.{name}"), key=f"step_{name}", help=t("step.help"), width="stretch",
                icon=f":material/{icon}:", on_click=lambda v=target: st.session_state.update(step=v))  # fmt: skip
 fig_col, step_col = st.columns([3, 2])
