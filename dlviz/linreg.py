@@ -10,6 +10,7 @@ Streamlit. Step rules other than plain SGD live in ``dlviz.optimizers``.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from math import fsum
@@ -26,14 +27,6 @@ LECTURE_EPOCHS = 10
 MODES = ("online", "minibatch", "batch")
 DIVERGENCE_FACTOR = 1e6  # the loss growing beyond 10⁶ × its start value (or not finite) = diverged
 MAX_UPDATES = 50_000  # a trace stops after this many updates (one table row each)
-SETTINGS = {
-    "mode": "online",
-    "batch_size": 2,
-    "shuffle": False,
-    "seed": 0,
-    "optimizer": "sgd",
-    "max_updates": MAX_UPDATES,
-}  # sgd_trace's defaults, in the order of its parameters
 SMALL_BATCH = 32  # batches up to this size are computed on Python floats (faster than numpy)
 COLUMNS = ("iteration", "epoch", "sample", "x", "y", "y_hat", "error", "dw", "db", "w", "b", "loss")
 
@@ -302,11 +295,11 @@ def standardized_trace(
     """
     x = np.asarray(x, dtype=float)
     mean, sd = float(x.mean()), float(x.std())
-    if unknown := set(options) - set(SETTINGS):
-        raise TypeError(f"standardized_trace() got unexpected options {sorted(unknown)}")
-    settings = {**SETTINGS, **options}
-    columns, attrs = _updates((x - mean) / sd, y, eta, epochs, w0 * sd, b0 + w0 * mean,
-                              *settings.values())  # fmt: skip
+    # sgd_trace's own defaults fill in the options (an unknown one raises its TypeError).
+    call = inspect.signature(sgd_trace).bind((x - mean) / sd, y, eta, epochs, w0 * sd,
+                                             b0 + w0 * mean, **options)  # fmt: skip
+    call.apply_defaults()
+    columns, attrs = _updates(*call.args)
     w_std, b_std = columns["w"], columns["b"]
     w, b = w_std / sd, b_std - w_std * mean / sd
     columns.update(w=w, b=b, x=columns["x"] * sd + mean, loss=loss(stats(x, y), w, b),
