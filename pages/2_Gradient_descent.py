@@ -35,6 +35,10 @@ def formats(table, **extra):
     return {**{column: "%.6g" for column in NUMBERS if column in table}, **extra}
 
 
+def fig_names(lang):  # the figures' legends in one language
+    return i18n.texts(TEXT, lang, "fig.")
+
+
 # Pure and deterministic: results are kept between reruns (figures, tables as shown, per
 # language), so a rerun rebuilds only what its control changed.
 @ui.cache_resource(max_entries=8, show_spinner=False)
@@ -92,10 +96,6 @@ def comparison(source, lang, etas, method, epochs, w0, b0, **options):
     summary = linreg.summary(runs, s)
     summary["method"] = summary["method"].map(label)
     return figures.loss_figure(surface, paths, (s.beta, s.beta0), fig_names(lang)), summary
-
-
-def fig_names(lang):
-    return i18n.texts(TEXT, lang, "fig.")
 
 
 st.markdown(t("intro"))

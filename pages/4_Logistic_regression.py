@@ -13,11 +13,13 @@ from dlviz.texts.logistic import TEXT
 DEFAULT_DATA = ("example", 30, 1, 1.0, "")
 page = ui.Page(TEXT, "page.logistic")
 t = page.t
-names = i18n.texts(TEXT, page.lang, "fig.")
 
 
 def fig_names(lang):  # the figures' legends in one language
     return i18n.texts(TEXT, lang, "fig.")
+
+
+names = fig_names(page.lang)
 
 
 @ui.cache_data(max_entries=32)
