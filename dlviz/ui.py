@@ -24,6 +24,7 @@ import streamlit as st
 
 from dlviz import i18n, nav, params
 from dlviz.expr import ExprError, Expression, parse
+from dlviz.figures import Figure
 from dlviz.texts import common
 
 PRESENTATION_CSS = """
@@ -240,17 +241,22 @@ class Page:
 
     # -- output ------------------------------------------------------------------------------
     def plot(self, fig: go.Figure, key: str | None = None) -> None:
-        """Show a plotly figure with the page's type size (large in presentation mode)."""
+        """Show a plotly figure with the page's type size (large in presentation mode). The
+        figure itself is not changed: a cached one is shown by other sessions too."""
         size = FONT_SIZE[self.present]
-        fig.update_layout(font={"size": size})
+        changes: dict[str, Any] = {"font": {"size": size}}
         if self.present:  # Streamlit's theme sets its own sizes for ticks, titles and legends
             text = {"tickfont": {"size": size}, "title": {"font": {"size": size}}}
             axes = [key for key in fig.layout if AXIS.fullmatch(key)] or ["xaxis", "yaxis"]
-            fig.update_layout({axis: text for axis in axes}, legend={"font": {"size": size}})
-        if self.present and any(getattr(trace, "type", None) in THREE_D for trace in fig.data):
-            # 3D tick labels at projector size would pile up on each other.
-            axis = {"tickfont": {"size": FONT_SIZE[False]}}
-            fig.update_layout(scene={"xaxis": axis, "yaxis": axis, "zaxis": axis})
+            changes |= {axis: text for axis in axes} | {"legend": {"font": {"size": size}}}
+            if any(getattr(trace, "type", None) in THREE_D for trace in fig.data):
+                # 3D tick labels at projector size would pile up on each other.
+                axis = {"tickfont": {"size": FONT_SIZE[False]}}
+                changes["scene"] = {"xaxis": axis, "yaxis": axis, "zaxis": axis}
+        if isinstance(fig, Figure):
+            fig = fig.restyled(changes)
+        else:
+            fig = go.Figure(fig).update_layout(changes)
         st.plotly_chart(fig, key=key, config={"displaylogo": False})
 
     def alert(self, kind: str, text: str) -> None:

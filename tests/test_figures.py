@@ -105,3 +105,18 @@ def test_pickles_and_prints():
     again = pickle.loads(pickle.dumps(fig))
     assert browser_json(again) == browser_json(fig)
     assert repr(fig) == "Figure(3 traces, 3 frames)"
+
+
+def test_restyled_copy_leaves_the_figure_as_it_was_and_shares_its_encoding():
+    """What page.plot shows: a cached figure, seen by sessions in different type sizes."""
+    data, layout, frames = sample()
+    fig = Figure(data, layout, frames)
+    before = browser_json(fig)
+    big = fig.restyled(font={"size": 22}, xaxis={"tickfont": {"size": 22}})
+    assert browser_json(fig) == before
+    spec = big.to_dict()
+    assert spec["layout"]["font"] == {"size": 22} and spec["layout"]["xaxis"]["title"] == {
+        "text": "x"
+    }
+    assert spec["data"] is fig.to_dict()["data"] and spec["frames"] is fig.to_dict()["frames"]
+    assert browser_json(big) == plotlys(data, layout, frames, font_size=22, xaxis_tickfont_size=22)

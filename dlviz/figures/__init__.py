@@ -152,6 +152,18 @@ class Figure(go.Figure):
             self._encoded_layout.pop(top, None)
         return self
 
+    def restyled(self, dict1: dict | None = None, **kwargs: Any) -> Figure:
+        """A copy with its own layout, changed as ``update_layout`` would; this figure stays as
+        it is (a cached figure is shown by several sessions at once, in different type sizes).
+        The copy shares the traces and frames, and their encoding, made once for both."""
+        if self._encoded_data is None:
+            self._encoded_data = (_encoded(self._spec_data), _encoded(self._raw_frames))
+        for key, value in self._spec_layout.items():
+            self._encoded_layout.setdefault(key, _encoded(value, key))
+        copy = Figure(self._spec_data, self._spec_layout, self._raw_frames)
+        copy._encoded_data, copy._encoded_layout = self._encoded_data, dict(self._encoded_layout)
+        return copy.update_layout(dict1, **kwargs)
+
     def to_dict(self) -> dict:
         if self._encoded_data is None:
             self._encoded_data = (_encoded(self._spec_data), _encoded(self._raw_frames))
