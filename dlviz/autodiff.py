@@ -36,6 +36,8 @@ from typing import Any
 
 import numpy as np
 
+from dlviz import activations
+
 ArrayLike = Any  # a Tensor, an ndarray, or a (nested sequence of) python number(s)
 Axis = int | tuple[int, ...] | None
 VJP = Callable[[np.ndarray], tuple[np.ndarray | None, ...]]  # dL/d(out) -> dL/d(each parent)
@@ -265,7 +267,7 @@ class Tensor:
         :math:`\sigma(z) = 1 / (1 + e^{-z}) = \exp(-\log(1 + e^{-z}))`, evaluated with
         ``np.logaddexp(0, -z)`` so that no :math:`e^{|z|}` is ever formed (finite at |z| = 1e6).
         """
-        s = np.exp(-np.logaddexp(0.0, -self.data))
+        s = activations.sigmoid(self.data)
         return _derived(s, (self,), "sigmoid", lambda g: (g * s * (1.0 - s),))
 
     @_silent

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dlviz.activations import sigmoid
+
 VARIABLES = ("x", "y")
 CONSTANTS = {"pi": np.pi, "e": np.e}
 FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sigmoid")
@@ -63,13 +65,8 @@ Node = Num | Const | Var | Neg | Bin | Call
 
 
 # ------------------------------------------------------------------------------ values
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    """σ(z) = exp(-log(1 + e^{-z})): never forms e^{|z|}, finite for |z| up to 1e6 and beyond."""
-    return np.exp(-np.logaddexp(0.0, -z))
-
-
 _NUMPY_FUNCTIONS = {"sin": np.sin, "cos": np.cos, "tan": np.tan, "exp": np.exp, "log": np.log,
-                    "sqrt": np.sqrt, "abs": np.abs, "tanh": np.tanh, "sigmoid": _sigmoid}  # fmt: skip
+                    "sqrt": np.sqrt, "abs": np.abs, "tanh": np.tanh, "sigmoid": sigmoid}  # fmt: skip
 _NUMPY_OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power}
 
 

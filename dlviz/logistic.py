@@ -17,15 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linprog
 
+from dlviz.activations import sigmoid  # noqa: F401  (public: dlviz.logistic.sigmoid)
+
 DIVERGENCE_BOUND = 1e6  # |β| beyond this (or a non-finite value) means gradient descent diverged
 PROB_EPS = 1e-15  # bce(y, p) clips probabilities to [ε, 1 − ε]; the logits form needs no clip
-
-
-def sigmoid(z: np.ndarray | float) -> np.ndarray:
-    """σ(z) = 1 / (1 + e^(−z)), computed without overflow: e^(−|z|) never exceeds 1."""
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def log_sigmoid(z: np.ndarray | float) -> np.ndarray:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dlviz import autodiff as ad
+from dlviz.activations import sigmoid
 
 LOSSES = ("bce", "mse")
 _PICK_Z = np.array([[0.0, 1.0]])  # (1, 2): z (n, 1) @ this = [0, z], so logsumexp = log(1 + e^z)
@@ -75,8 +76,8 @@ def loss_and_gradient(
 
 def forward(p: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Hidden activations H (n, 2) and output probabilities (n,), in plain numpy."""
-    H = 1.0 / (1.0 + np.exp(-np.clip(X @ p.W1.T + p.b1, -500, 500)))  # (n, 2)
-    return H, 1.0 / (1.0 + np.exp(-np.clip(H @ p.w2 + p.b2, -500, 500)))
+    H = sigmoid(X @ p.W1.T + p.b1)  # (n, 2)
+    return H, sigmoid(H @ p.w2 + p.b2)
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,9 @@ def seed_sweep(
     with np.errstate(over="ignore"):
         for _ in range(epochs + 1):
             Z1 = X @ W1.transpose(0, 2, 1) + b1[:, None, :]  # (S, n, 2)
-            H = 1.0 / (1.0 + np.exp(-np.clip(Z1, -500, 500)))
+            H = sigmoid(Z1)
             z2 = (H @ w2[:, :, None])[:, :, 0] + b2[:, None]  # (S, n)
-            a = 1.0 / (1.0 + np.exp(-np.clip(z2, -500, 500)))
+            a = sigmoid(z2)
             if loss == "bce":
                 values = np.mean(np.logaddexp(0.0, z2) - y * z2, axis=1)
                 d_z2 = (a - y) / n

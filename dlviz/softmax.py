@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from dlviz import autodiff
+from dlviz.activations import softmax  # noqa: F401  (public: dlviz.softmax.softmax)
 
 # The slide's 4×3 example ("Función de costo"): one-hot targets and rounded softmax outputs.
 LECTURE_Y = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 1]], dtype=float)
@@ -46,31 +47,6 @@ class SoftmaxInputError(ValueError):
 
 
 # -- the function -----------------------------------------------------------------------------
-def softmax(Z: np.ndarray, temperature: float = 1.0) -> np.ndarray:
-    r"""Row-wise softmax, stable for any finite logits.
-
-    Parameters
-    ----------
-    Z : ndarray of shape (K,) or (N, K)
-        Logits, one row per sample.
-    temperature : float, default 1
-        T > 0: a = softmax(z / T). Large T flattens the probabilities, small T sharpens them.
-
-    Returns
-    -------
-    ndarray of the same shape: every row is ≥ 0 and sums to 1.
-
-    Notes
-    -----
-    :math:`a_k = e^{z_k - m} / \sum_j e^{z_j - m}` with :math:`m = \max_j z_j`: the same value
-    as :math:`e^{z_k} / \sum_j e^{z_j}`, but no exponent is positive, so nothing overflows.
-    """
-    Z = np.asarray(Z, dtype=float) / temperature
-    shifted = Z - Z.max(axis=-1, keepdims=True)
-    E = np.exp(shifted)
-    return E / E.sum(axis=-1, keepdims=True)
-
-
 def naive_softmax(z: np.ndarray) -> np.ndarray:
     """e^z / Σ e^z exactly as written, without the max shift: overflows to inf/inf = nan for
     logits above ~709 (computed silently: the page shows the nan, no warning is raised)."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dlviz.activations import softmax
 from dlviz.autodiff import Tensor
 from dlviz.autodiff_steps import Trace, trace_tensor
 
@@ -110,12 +111,6 @@ def paths(x: tuple[float, float], y: tuple[float, float], W=W_DEFAULT, b=B_DEFAU
             da_dz1 = a[0] * (1 - a[0]) if k == 0 else -a[k] * a[0]
             out.append(Path(k + 1, dL_da, da_dz1, x[1], dL_da * da_dz1 * x[1]))
     return out
-
-
-def softmax(z: np.ndarray) -> np.ndarray:
-    """Stable softmax of a vector (the max is subtracted first)."""
-    e = np.exp(z - z.max())
-    return e / e.sum()
 
 
 def matrix_gradient(x, y, W=W_DEFAULT, b=B_DEFAULT) -> np.ndarray:

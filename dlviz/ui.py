@@ -13,19 +13,21 @@ import functools
 import inspect
 import re
 import weakref
-from collections.abc import Callable, Mapping
-from typing import Any
-from urllib.parse import urlencode
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dlviz import i18n, nav, params
-from dlviz.expr import ExprError, Expression, parse
+from dlviz.expr import Expression, parse
 from dlviz.figures import Figure
 from dlviz.texts import common
+
+T = TypeVar("T")
 
 PRESENTATION_CSS = """
 <style>
@@ -52,6 +54,44 @@ ALERTS = {
 
 
 Ranged = params.FloatParam | params.IntParam
+
+# "Share this view": the browser's own address, read in the browser. The script never writes
+# it, so it stays true after a fragment rerun (which may not write to the sidebar) and costs no
+# rerun time. Made once per process: a component is registered, not made per run.
+SHARE_BOX = st.components.v2.component(
+    "dlviz.share_link",
+    html="""<div class="share"><input readonly aria-label="link"><button type="button">
+<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="currentColor"
+d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2
+2 0 0 0-2-2m0 16H8V7h11z"/></svg></button></div>""",
+    css="""
+.share { display: flex; gap: 0.3rem; }
+input { flex: 1; min-width: 0; font: 0.8rem monospace; padding: 0.3rem; border-radius: 6px;
+        border: 1px solid var(--st-border-color, #ccc); background: transparent;
+        color: var(--st-text-color); }
+button { border-radius: 6px; border: 1px solid var(--st-border-color, #ccc); cursor: pointer;
+         background: transparent; color: var(--st-text-color); }
+""",
+    js="""
+export default function ({ parentElement, data }) {
+  const input = parentElement.querySelector("input");
+  const button = parentElement.querySelector("button");
+  button.title = (data && data.copy) || "copy";
+  // Streamlit rewrites the address with history.replaceState, which fires no event.
+  const show = () => { if (input.value !== window.location.href) input.value = window.location.href; };
+  show();
+  const timer = setInterval(show, 300);
+  button.onclick = () => { input.select(); navigator.clipboard && navigator.clipboard.writeText(input.value); };
+  return () => clearInterval(timer);
+}
+""",
+)
+
+
+def _in_fragment() -> bool:
+    """Whether this is a fragment's own rerun (which may write only inside the fragment)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
 def _bounds(spec: Ranged) -> dict[str, Any]:
@@ -109,8 +149,8 @@ class Page:
         for info in nav.pages():
             sidebar.page_link(info.script, label=self.t(info.title_key), query_params=link_params)
         sidebar.markdown(f"**{self.t('sidebar.share')}**", help=self.t("sidebar.share.help"))
-        self._share = sidebar.empty()
-        self._update_share()
+        with sidebar:
+            SHARE_BOX(data={"copy": self.t("sidebar.share.copy")}, key="share")
         st.title(self.t(title_key))
 
     # -- URL state -------------------------------------------------------------------------
@@ -128,7 +168,9 @@ class Page:
 
     def _warn(self, key: str, raw: str, reason: str, default: str) -> None:
         shown = raw if len(raw) <= 40 else raw[:40] + "…"
-        self._warnings.warning(
+        # A fragment may not write above itself: there the warning stands where the control is.
+        where = st if _in_fragment() else self._warnings
+        where.warning(
             self.t("warn.param", name=key, value=shown, reason=reason, default=default),
             icon=":material/warning:",
         )
@@ -137,13 +179,6 @@ class Page:
         text = spec.dump(value)
         if st.query_params.get(key) != text:
             st.query_params[key] = text
-            if hasattr(self, "_share"):
-                self._update_share()
-
-    def _update_share(self) -> None:
-        base = (getattr(st.context, "url", None) or "").split("?")[0]
-        query = urlencode(st.query_params.to_dict())
-        self._share.code(f"{base}?{query}" if base else f"?{query}", language=None, wrap_lines=True)
 
     def state(self, key: str, spec: params.Param) -> Any:
         """A URL-backed value that is not a widget (e.g. a step counter)."""
@@ -154,6 +189,81 @@ class Page:
     def set_state(self, key: str, spec: params.Param, value: Any) -> None:
         st.session_state[key] = value
         self._write_url(key, spec, value)
+
+    # -- layout ------------------------------------------------------------------------------
+    def sections(
+        self, sections: Mapping[str, Callable[[], None]], *, whole: Collection[str] = ()
+    ) -> str:
+        """The page's sections as tabs of which only the open one runs, ships and draws.
+
+        ``sections`` maps a section's key (``tab.<key>`` is its label) to the function that
+        draws it, the slide's worked example first. The open section is ``?tab=<key>`` in the
+        link: a key, not the translated label that Streamlit's own ``bind`` would write, so a
+        link works in both languages. Each section runs as an ``st.fragment`` (its controls
+        rerun it alone) unless named in ``whole`` (its controls change the rest of the page).
+        Returns the open section's key.
+        """
+        keys = tuple(sections)
+        spec = params.ChoiceParam(keys[0], keys)
+        key = self._seed("tab", spec)
+        labels = [self.t(f"tab.{k}") for k in keys]
+        widget = f"_tab_{self.lang}"  # a label of one language: another language, another widget
+        if st.session_state.get(widget) in labels:  # the tab the student clicked
+            key = keys[labels.index(st.session_state[widget])]
+        self.set_state("tab", spec, key)
+        tabs = st.tabs(labels, key=widget, default=labels[keys.index(key)], on_change="rerun")
+        with tabs[keys.index(key)]:
+            draw = sections[key]
+            (draw if key in whole else st.fragment(draw))()
+        return key
+
+    def stepper(self, key: str, total: int, default: int = 0) -> int:
+        """Buttons that step through ``total`` steps (first, back, next, last); the step is
+        kept in the link (``?<key>=``). A linked step past the end shows the last one and says
+        so. Returns the step, 0 … total."""
+        spec = params.IntParam(default, 0, 1_000_000)
+        asked = self.state(key, spec)
+        step = min(asked, total)
+        if step != asked:
+            self.alert("warning", self.t("stepper.clamped", step=asked, total=total))
+            self.set_state(key, spec, step)
+        moves = (
+            ("first", 0, "first_page"),
+            ("back", max(step - 1, 0), "chevron_left"),
+            ("next", min(step + 1, total), "chevron_right"),
+            ("last", total, "last_page"),
+        )
+        for column, (name, target, icon) in zip(st.columns(4), moves, strict=True):
+            column.button(
+                self.t(f"stepper.{name}"),
+                key=f"{key}_{name}",
+                help=self.t(f"stepper.{name}.help"),
+                icon=f":material/{icon}:",
+                type="primary" if name == "next" else "secondary",
+                disabled=target == step,
+                width="stretch",
+                on_click=st.session_state.__setitem__,
+                args=(key, target),
+            )
+        return step
+
+    def kept(
+        self, key: str, value: T, read: Callable[[T], Any], default: T,
+        explain: Callable[[ValueError], str],
+    ) -> tuple[T, Any]:  # fmt: skip
+        """``(value, read(value))`` for what the student typed, pasted or uploaded; when it
+        cannot be read (``read`` raises a ``ValueError``), a red box with ``explain(error)`` and
+        the last value of this session that could be read (``default`` at first), so the page
+        keeps showing its last good state."""
+        good = f"_{key}_good"
+        try:
+            result = read(value)
+        except ValueError as error:
+            self.alert("error", explain(error))
+            value = st.session_state.get(good, default)
+            return value, read(value)
+        st.session_state[good] = value
+        return value, result
 
     def _control(
         self,
@@ -229,14 +339,10 @@ class Page:
         formula of this session stays in use, so the figures never break.
         """
         text = self.text(key, params.TextParam(default), label, where=where, **kwargs)
-        good_key = f"_{key}_good"
-        try:
-            expression = parse(text)
-            st.session_state[good_key] = text
-        except ExprError as error:
-            good = st.session_state.get(good_key, default)
-            self.alert("error", self.t("formula.bad", error=error, good=good))
-            expression = parse(good)
+        good = st.session_state.get(f"_{key}_good", default)
+        _, expression = self.kept(
+            key, text, parse, default, lambda error: self.t("formula.bad", error=error, good=good)
+        )
         return expression
 
     # -- output ------------------------------------------------------------------------------

@@ -24,6 +24,26 @@ TEXT = {
         "Every control is kept in the page address: copy this link (or the address bar) and "
         "whoever opens it sees exactly this view.",
     ),
+    "sidebar.share.copy": ("Copiar el enlace", "Copy the link"),
+    # The step navigator (ui.Page.stepper) shared by every page that steps through iterations.
+    "stepper.first": ("Inicio", "Start"),
+    "stepper.first.help": (
+        "Volver al principio, antes del primer paso.",
+        "Back to the start, before the first step.",
+    ),
+    "stepper.back": ("Atrás", "Back"),
+    "stepper.back.help": ("Un paso atrás.", "One step back."),
+    "stepper.next": ("Siguiente", "Next"),
+    "stepper.next.help": (
+        "Un paso adelante. El paso queda en el enlace.",
+        "One step forward. The step is kept in the link.",
+    ),
+    "stepper.last": ("Final", "End"),
+    "stepper.last.help": ("Ir al último paso.", "Jump to the last step."),
+    "stepper.clamped": (
+        "El enlace pedía el paso {step}, pero solo hay {total}: se muestra el último.",
+        "The link asked for step {step}, but there are only {total}: showing the last one.",
+    ),
     "warn.param": (
         "El parámetro del enlace `{name}={value}` no es válido ({reason}); se usa el valor por "
         "defecto `{default}`.",

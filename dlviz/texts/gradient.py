@@ -43,6 +43,10 @@ TEXT = {
         "El punto ({x}, {y}) queda fuera de la vista; amplíe la vista para verlo.",
         "The point ({x}, {y}) is outside the view; widen the view to see it.",
     ),
+    "tab.point": ("∇f en el punto (diapositiva)", "∇f at the point (slide)"),
+    "tab.surface": ("Superficie 3-D", "3-D surface"),
+    "tab.descent": ("Descenso de gradiente", "Gradient descent"),
+    "tab.direction": ("Derivada direccional", "Directional derivative"),
     "result": ("Gradiente en el punto", "Gradient at the point"),
     "undefined": (
         "f o su gradiente no están definidos en ({x}, {y}) (por ejemplo, log de un número ≤ 0 o "

@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go outside the repository: a test run never rewrites tracked files. Refresh the
+# README's pictures on purpose with DLVIZ_SCREENSHOTS=docs/screenshots.
+SHOTS = Path(os.environ.get("DLVIZ_SCREENSHOTS") or Path(tempfile.gettempdir()) / "dlviz-shots")
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 FORMULAS = "[data-testid=stMain] .katex-mathml annotation"  # the TeX source of each st.latex
+# The run is over and nothing on the page is left from the previous run (Streamlit marks such
+# elements stale until the new run replaces or removes them).
+SETTLED = """() => document.querySelector('[data-testid=stApp][data-test-script-state=notRunning]')
+  && !document.querySelector('[data-stale=true]')"""
 
 
-def wait_idle(page, settle_ms: int = 400) -> None:
-    """Wait until the script run is over (and give plotly a moment to draw)."""
+def wait_idle(page) -> None:
+    """Wait until the script run is over and the page shows only what that run sent."""
     page.wait_for_selector(IDLE, state="attached")
-    page.wait_for_timeout(settle_ms)
-    page.wait_for_selector(IDLE, state="attached")
+    page.wait_for_function(SETTLED)
+
+
+def open_tab(page, label: str) -> None:
+    """Click a section's tab and wait for its run (only the open section runs)."""
+    page.get_by_role("tab", name=label).click()
+    page.wait_for_function(
+        "(label) => [...document.querySelectorAll('[role=tab][aria-selected=true]')]"
+        ".some(t => t.innerText.trim() === label)",
+        arg=label,
+    )
+    wait_idle(page)
 
 
 def wait_changed(page, selector: str, before: str, timeout_s: float = 30) -> str:
@@ -26,7 +44,7 @@ def wait_changed(page, selector: str, before: str, timeout_s: float = 30) -> str
         now = page.locator(selector).first.text_content()
         if now != before:
             return now
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(100)  # polling the condition
     raise AssertionError(f"{selector} did not change from {before!r}")
 
 
@@ -48,10 +66,18 @@ def screenshot(page, name: str) -> Path:
     page.set_viewport_size(
         {"width": size["width"], "height": min(max(height, size["height"]), 6000)}
     )
-    page.wait_for_timeout(1500)
+    wait_drawn(page)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+def wait_drawn(page) -> None:
+    """Wait until every plotly chart on the page has drawn its plot area."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')]"
+        ".every(p => p.querySelector('.main-svg') && p._fullLayout)"
+    )
 
 
 def wait_plots(page, count: int) -> None:

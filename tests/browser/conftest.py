@@ -1,5 +1,6 @@
 """Browser tests: real Chromium (Debian's /usr/bin/chromium driven by Playwright) against a
-freshly started ``streamlit run app.py`` server.
+``streamlit run app.py`` server started for the test session (``server``), or for one test alone
+when it must be that server's first visitor (``fresh_server``).
 
 Outside CI the tests skip when Chromium or Playwright is missing; with ``CI=true`` they fail
 instead, so CI can never pass without having run them.
@@ -12,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -60,10 +62,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server():
-    """A freshly started server for this test only: its first visitor is the test."""
+def _start():
     port = _free_port()
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -84,7 +85,7 @@ def server():
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,  # a file, not a pipe: a pipe left unread fills up and stalls the server
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -94,16 +95,36 @@ def server():
                 if response.status == 200:
                     break
         except OSError:
-            time.sleep(0.3)
+            time.sleep(0.3)  # polling the health endpoint until the server answers
     else:
         process.kill()
-        pytest.fail(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
-    yield url
+        log.seek(0)
+        pytest.fail(f"streamlit did not start: {log.read().decode()[-2000:]}")
+    return process, url
+
+
+def _stop(process) -> None:
     process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """One server for the whole test session, started as the README starts it."""
+    process, url = _start()
+    yield url
+    _stop(process)
+
+
+@pytest.fixture
+def fresh_server():
+    """A server started for this test alone: the test is its first visitor (deep links)."""
+    process, url = _start()
+    yield url
+    _stop(process)
 
 
 @pytest.fixture
