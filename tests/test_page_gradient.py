@@ -26,12 +26,36 @@ def test_defaults_show_the_lecture_example(run_page):
     assert "2 x y" in shown and "x^{2} + 1" in shown
     assert r"\begin{bmatrix} 2 \\ 2 \end{bmatrix}" in shown
     assert at.query_params["f"] in (["x^2 y + y"], "x^2 y + y")
-    assert len(at.get("plotly_chart")) == 3  # surface, contour, directional derivative
+    assert at.query_params["tab"] in (["point"], "point")  # the slide's section opens first
+    assert len(at.get("plotly_chart")) == 1  # only this section's contour is drawn
+
+
+@pytest.mark.parametrize(("tab", "charts"), [("point", 1), ("surface", 1), ("descent", 1),
+                                             ("direction", 1)])  # fmt: skip
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_each_section_opens_by_its_link(run_page, tab, charts, lang):
+    at = run_page(PAGE, lang=lang, tab=tab)
+    assert not at.error and not at.warning
+    assert len(at.tabs) == 4
+    assert len(at.get("plotly_chart")) == charts
+    assert at.query_params["tab"] in ([tab], tab)
+
+
+def test_a_bogus_section_falls_back_to_the_slide_with_a_warning(run_page):
+    at = run_page(PAGE, lang="en", tab="nope")
+    assert "tab=nope" in at.warning[0].value
+    assert list(check_table(at).iloc[:, 2]) == [2.0, 2.0]
+
+
+def test_the_surface_shows_the_point_and_its_gradient(run_page):
+    at = run_page(PAGE, lang="en", tab="surface", x0="2")
+    surface = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {trace["type"] for trace in surface["data"]} >= {"surface", "scatter3d"}
 
 
 @pytest.mark.parametrize(("lang", "title"), [("es", "Gradiente"), ("en", "Gradient")])
 def test_both_languages(run_page, lang, title):
-    at = run_page(PAGE, lang=lang)
+    at = run_page(PAGE, lang=lang, tab="direction")
     assert at.title[0].value == title
     assert at.slider(key="angle").label.startswith("Dirección" if lang == "es" else "Direction")
 
@@ -42,7 +66,7 @@ def test_bad_formula_shows_error_and_keeps_last_good_plot(run_page):
     assert not at.exception
     assert "x^2 y + y" in at.error[0].value and "column" in at.error[0].value
     assert list(check_table(at).iloc[:, 2]) == [2.0, 2.0]
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 1
 
 
 @pytest.mark.parametrize(
@@ -54,13 +78,18 @@ def test_hostile_formulas_in_url(run_page, bad):
 
 
 def test_tampered_url_falls_back_with_warnings(run_page):
-    at = run_page(PAGE, lang="en", x0="abc", eta="-5", steps="0", angle="1e9", mode="sideways")
+    query = {"x0": "abc", "eta": "-5", "steps": "0", "angle": "1e9", "mode": "sideways"}
+    at = run_page(PAGE, lang="en", tab="descent", **query)
     assert at.slider(key="x0").value == 1.0
     assert at.select_slider(key="eta").value == 0.1
     assert at.slider(key="steps").value == 20
     warnings = " ".join(w.value for w in at.warning)
-    for name in ("x0=abc", "eta=-5", "steps=0", "angle=1e9", "mode=sideways"):
+    for name in ("x0=abc", "eta=-5", "steps=0", "mode=sideways"):
         assert name in warnings
+    # A section's controls are read from the link when that section is open.
+    at = run_page(PAGE, lang="en", tab="direction", **query)
+    assert at.slider(key="angle").value == 45.0
+    assert "angle=1e9" in " ".join(w.value for w in at.warning)
 
 
 def test_url_reproduces_the_view(run_page):
@@ -71,12 +100,12 @@ def test_url_reproduces_the_view(run_page):
 
 
 def test_diverging_eta_says_at_which_step(run_page):
-    at = run_page(PAGE, lang="en", eta="1")
+    at = run_page(PAGE, lang="en", tab="descent", eta="1")
     assert "Diverged at step" in at.error[0].value
 
 
 def test_tiny_eta_barely_moves(run_page):
-    at = run_page(PAGE, lang="en", f="x^2 + 5y^2", eta="0.001", steps="3")
+    at = run_page(PAGE, lang="en", tab="descent", f="x^2 + 5y^2", eta="0.001", steps="3")
     assert any("Barely moves" in w.value for w in at.warning)
 
 
@@ -86,8 +115,8 @@ def test_undefined_point_is_explained(run_page):
 
 
 def test_walk_is_animated_with_frames(run_page):
-    at = run_page(PAGE, lang="en", steps="5")
-    contour = json.loads(at.get("plotly_chart")[1].proto.spec)
+    at = run_page(PAGE, lang="en", tab="descent", steps="5")
+    contour = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert len(contour["frames"]) == 6  # the start and five steps
     assert contour["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
 

@@ -1,5 +1,8 @@
 """The Gradient page in Chromium: opened by its URL on a fresh server, controls moved."""
 
+import base64
+import re
+
 import pytest
 from browserkit import (
     FORMULAS,
@@ -10,6 +13,7 @@ from browserkit import (
     wait_idle,
     wait_plots,
 )
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +24,7 @@ def test_opens_on_the_lecture_example_and_reacts_to_the_point_slider(server, ope
     before = all_formulas(page)
     assert r"\nabla f(1,\,1) = \begin{bmatrix}2 x y \\ x^{2} + 1\end{bmatrix}" in before
     assert r"\begin{bmatrix} 2 \\ 2 \end{bmatrix}" in before
-    wait_plots(page, 3)
+    wait_plots(page, 1)
     screenshot(page, "gradient_en")
 
     at_point = page.locator(FORMULAS).nth(2).text_content()
@@ -38,7 +42,7 @@ def test_opens_on_the_lecture_example_and_reacts_to_the_point_slider(server, ope
 def test_spanish_and_a_bad_formula_keeps_the_last_good_plot(server, open_page):
     page = open_page(f"{server}/Gradient", locale="es-CO")
     assert page.get_by_role("heading", name="Gradiente", exact=True).is_visible()
-    wait_plots(page, 3)
+    wait_plots(page, 1)
     screenshot(page, "gradient_es")
     box = page.get_by_role("textbox", name="Función f(x, y)")
     box.fill("x^2 + ")
@@ -47,26 +51,26 @@ def test_spanish_and_a_bad_formula_keeps_the_last_good_plot(server, open_page):
     wait_idle(page)
     error = page.locator("[data-testid=stAlertContentError]").first.inner_text()
     assert "x^2 y + y" in error  # the last good formula is still shown
-    wait_plots(page, 3)
+    wait_plots(page, 1)
     assert page.locator("[data-testid=stException]").count() == 0
 
 
 def test_large_eta_reports_divergence(server, open_page):
-    page = open_page(f"{server}/Gradient?lang=en&eta=1")
+    page = open_page(f"{server}/Gradient?lang=en&tab=descent&eta=1")
     page.wait_for_selector("[data-testid=stAlertContentError]")
     assert "Diverged at step 6" in page.locator("[data-testid=stAlertContentError]").inner_text()
     assert page.locator("[data-testid=stException]").count() == 0
 
 
 def test_the_walk_animation_scrubs_in_the_browser(server, open_page):
-    page = open_page(f"{server}/Gradient?lang=en&steps=5")
-    wait_plots(page, 3)
+    page = open_page(f"{server}/Gradient?lang=en&tab=descent&steps=5")
+    wait_plots(page, 1)
     markers = (
-        "() => document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')[1]"
+        "() => document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')[0]"
         ".querySelectorAll('.scatterlayer .trace:last-child .points path').length"
     )
     assert page.evaluate(markers) == 6  # the start and five steps
-    rail = page.locator(".js-plotly-plot").nth(1).locator(".slider-rail-touch-rect").first
+    rail = page.locator(".js-plotly-plot").nth(0).locator(".slider-rail-touch-rect").first
     rail.scroll_into_view_if_needed()
     box = rail.bounding_box()
     page.mouse.click(box["x"] + 3, box["y"] + box["height"] / 2)  # frame 0: no rerun, no server
@@ -74,3 +78,41 @@ def test_the_walk_animation_scrubs_in_the_browser(server, open_page):
     page.mouse.click(box["x"] + box["width"] * 0.42, box["y"] + box["height"] / 2)
     page.wait_for_function(f"({markers})() == 3")
     assert_no_error(page)
+
+
+def test_a_section_opens_by_its_link_and_its_control_reruns_only_it(fresh_server, open_page):
+    # The first visitor of a new server opens the descent section by its link.
+    page = open_page(f"{fresh_server}/Gradient?lang=en&tab=descent&eta=0.05")
+    selected = page.locator("[role=tab][aria-selected=true]")
+    assert selected.inner_text().strip() == "Gradient descent"
+    wait_plots(page, 1)
+    sent = []  # what the server sends over the websocket from here on
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.webSocketFrameReceived", lambda e: sent.append(e["response"]["payloadData"]))
+    alert = page.locator("[data-testid=stAlert]").first.inner_text()
+    thumb = page.get_by_role("slider", name="Learning rate η")
+    thumb.focus()
+    thumb.press("ArrowRight")  # η 0.05 → 0.1
+    page.wait_for_url("**eta=0.1**")
+    wait_changed(page, "[data-testid=stAlert]", alert)
+    wait_idle(page)
+    assert sent, "the move reran nothing"
+    received = "".join(base64_text(frame) for frame in sent)
+    # A fragment rerun sends its own section, not the header above the tabs (its formula).
+    assert "Learning rate" in received
+    assert "frac{\\partial f}{\\partial x}" not in received
+    assert selected.inner_text().strip() == "Gradient descent"
+    assert_no_error(page)
+    # The share box shows the link of what is on screen, fragment reruns included.
+    link = page.locator("[data-testid=stSidebar] input[aria-label=link]")
+    expect(link).to_have_value(re.compile(r"eta=0\.1(&|$)"))  # polls: a condition, no sleep
+    assert "tab=descent" in link.input_value()
+
+
+def base64_text(frame: str) -> str:
+    """A websocket frame's bytes as text (Streamlit's frames are binary: base64 over CDP)."""
+    try:
+        return base64.b64decode(frame).decode("utf-8", "replace")
+    except ValueError:
+        return frame

@@ -21,15 +21,15 @@ def test_home_page_links_to_the_pages(server, open_page):
     assert_no_error(page)
 
 
-def test_deep_link_on_a_fresh_server_shows_sidebar_and_content(server, open_page):
+def test_deep_link_on_a_fresh_server_shows_sidebar_and_content(fresh_server, open_page):
     # The first visitor of this new server opens a page by its URL (not the home page).
-    page = open_page(f"{server}/Gradient?lang=es", locale="en-US")
+    page = open_page(f"{fresh_server}/Gradient?lang=es", locale="en-US")
     sidebar = page.locator("[data-testid=stSidebar]")
     assert sidebar.get_by_text("Idioma").is_visible()
     assert sidebar.get_by_text("Modo presentación").is_visible()
     assert sidebar.locator("[data-testid=stPageLink]").count() >= 2
     assert page.get_by_role("heading", name="Gradiente", exact=True).is_visible()
-    wait_plots(page, 3)
+    wait_plots(page, 1)
     assert_no_error(page)
 
 
