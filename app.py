@@ -9,13 +9,18 @@ t = page.t
 
 st.markdown(t("home.intro"))
 st.header(t("home.map"))
-WIDTHS = [3, 2, 4]
+WIDTHS = [3, 3, 4]
 for column, key in zip(st.columns(WIDTHS), ("section", "page", "example"), strict=True):
     column.markdown(f"**{t(f'home.col.{key}')}**")
 for info in nav.pages():
-    section, link, example = st.columns(WIDTHS, vertical_alignment="center", border=False)
+    section, links, example = st.columns(WIDTHS, vertical_alignment="top", border=False)
     section.markdown(t(info.section_key))
-    link.page_link(info.script, label=t(info.title_key), query_params={"lang": page.lang})
+    with links:  # the page, then each of its sections by its own link (?tab=)
+        st.page_link(info.script, label=f"**{t(info.title_key)}**",
+                     query_params={"lang": page.lang})  # fmt: skip
+        for key, label in info.sections(page.lang).items():
+            st.page_link(info.script, label=label, icon=":material/subdirectory_arrow_right:",
+                          query_params={"lang": page.lang, "tab": key})  # fmt: skip
     example.markdown(t(info.example_key))
 st.header(t("home.class"))
 st.markdown(t("home.class.body"))

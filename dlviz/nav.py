@@ -6,8 +6,11 @@ that is not built yet). Titles are text keys in ``dlviz.texts.common``. Pure: no
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from dlviz import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,6 +32,13 @@ class PageInfo:
 
     def exists(self) -> bool:
         return (ROOT / self.script).is_file()
+
+    def sections(self, lang: str) -> dict[str, str]:
+        """The page's sections, ``?tab=<key>`` → translated label, in the page's order (the
+        ``tab.<key>`` texts of ``dlviz/texts/<topic>.py``)."""
+        topic = self.title_key.removeprefix("page.")
+        table = importlib.import_module(f"dlviz.texts.{topic}").TEXT
+        return i18n.texts(table, lang, "tab.")
 
 
 ALL_PAGES: tuple[PageInfo, ...] = (

@@ -41,22 +41,21 @@ def at_point():  # the slide: ∇f symbolically, by autodiff and by finite diffe
     st.latex(r"f(x,y) = x^2y + y \;\Rightarrow\; \nabla f = \begin{bmatrix} 2xy \\ x^2+1"
              r"\end{bmatrix},\quad \nabla f(1,1) = \begin{bmatrix} 2 \\ 2 \end{bmatrix}")  # fmt: skip
     partials = tuple(symbolic.partial_latex(expr, v) for v in "xy")
-    left, right = st.columns(2)
-    with left:
-        if point.defined:
-            st.latex(gradient.gradient_latex(expr.latex(), point, partials))
-        else:
-            page.alert("warning", t("undefined", x=x0, y=y0))
-        if not all(partials):
-            st.caption(t("no.symbolic"))
-        formulas = tuple(symbolic.derivative_text(expr, v) for v in "xy")
-        page.table(gradient.check_table(point, formulas), key="check",
-                   formats={"autodiff": "%.10g", "finite_difference": "%.10g", "gap": "%.2e"})  # fmt: skip
-        st.caption(t("check.caption"))
-    with right:
-        st.markdown(f"**{t('contour.title')}**")
+    if point.defined:
+        st.latex(gradient.gradient_latex(expr.latex(), point, partials))
+    else:
+        page.alert("warning", t("undefined", x=x0, y=y0))
+    if not all(partials):
+        st.caption(t("no.symbolic"))
+    formulas = tuple(symbolic.derivative_text(expr, v) for v in "xy")
+    page.table(gradient.check_table(point, formulas), key="check",
+               formats={"autodiff": "%.10g", "finite_difference": "%.10g", "gap": "%.2e"})  # fmt: skip
+    st.caption(t("check.caption"))
+    figure, notes = st.columns([3, 2])
+    figure.markdown(f"**{t('contour.title')}**")
+    with figure:
         page.plot(views.contour_figure(f, span, p, None, None, page.lang), key="contour")
-        st.caption(t("contour.caption"))
+    notes.caption(t("contour.caption"))
     page.show_code(gradient.gradient_at)
 
 

@@ -13,3 +13,15 @@ def test_only_existing_pages_are_listed():
 def test_url_path_drops_number_prefix():
     assert nav.ALL_PAGES[0].url_path == "Gradient"
     assert nav.ALL_PAGES[1].url_path == "Gradient_descent"
+
+
+def test_every_page_lists_its_sections_in_both_languages():
+    for page in nav.pages():
+        es, en = page.sections("es"), page.sections("en")
+        assert len(es) >= 2, f"{page.script} has no sections (tab.<key> texts)"
+        assert list(es) == list(en)  # the same keys, in the same order
+        assert all(es.values()) and all(en.values())
+
+
+def test_gradient_sections_open_on_the_slide():
+    assert list(nav.ALL_PAGES[0].sections("en"))[0] == "point"

@@ -135,3 +135,11 @@ def test_kept_cache_wrapper_names_positional_arguments():
     assert kept(1, 5, c=0) == 6 and kept(a=1, b=5, c=0) == 6 and len(calls) == 2
     with pytest.raises(TypeError):
         kept(1, 2, 3)
+
+
+def test_home_links_every_section_of_every_page(run_page):
+    at = run_page("app.py", lang="en")
+    links = {(link.proto.page, link.proto.query_string) for link in at.main.get("page_link")}
+    for page in nav.pages():
+        for key in page.sections("en"):
+            assert (page.url_path, f"lang=en&tab={key}") in links

@@ -127,11 +127,11 @@ TEXT = {
     ),
     "walk.intro": (
         "Cada paso aplica la regla de actualización de la lección; η controla el tamaño del paso: "
-        "demasiado grande → diverge, demasiado pequeño → lento. El recorrido aparece en las dos "
-        "figuras de arriba; ▶ lo anima y la barra avanza paso a paso.",
+        "demasiado grande → diverge, demasiado pequeño → lento. El recorrido aparece en las curvas "
+        "de nivel de abajo; ▶ lo anima y la barra avanza paso a paso.",
         "Each step applies the lecture's update rule; η sets the step size: too large → diverges, "
-        "too small → slow. The walk is drawn in both figures above; ▶ animates it and the slider "
-        "scrubs step by step.",
+        "too small → slow. The walk is drawn on the level curves "
+        "below; ▶ animates it and the slider scrubs step by step.",
     ),
     "mode": ("Sentido", "Direction"),
     "mode.help": (
