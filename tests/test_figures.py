@@ -120,3 +120,17 @@ def test_restyled_copy_leaves_the_figure_as_it_was_and_shares_its_encoding():
     }
     assert spec["data"] is fig.to_dict()["data"] and spec["frames"] is fig.to_dict()["frames"]
     assert browser_json(big) == plotlys(data, layout, frames, font_size=22, xaxis_tickfont_size=22)
+
+
+def test_an_animation_ships_at_most_fifty_frames_named_by_their_step():
+    from dlviz.figures.animation import MAX_FRAMES, frames_and_controls, shown_frames
+
+    assert shown_frames(7) == list(range(7))
+    kept = shown_frames(201)
+    assert len(kept) == MAX_FRAMES and kept[0] == 0 and kept[-1] == 200
+    frames, controls = frames_and_controls([[{"x": [k]}] for k in range(201)], [0],
+                                           [str(k) for k in range(201)])  # fmt: skip
+    steps = controls["sliders"][0]["steps"]
+    assert len(frames) == len(steps) == MAX_FRAMES
+    assert steps[-1]["label"] == "200" and frames[-1]["data"] == [{"x": [200]}]
+    assert controls["sliders"][0]["active"] == MAX_FRAMES - 1

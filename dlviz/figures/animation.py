@@ -9,6 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
+MAX_FRAMES = 50  # every frame is shipped on each change: past ~50 the eye sees no difference
+
+
+def shown_frames(count: int, most: int = MAX_FRAMES) -> list[int]:
+    """Which of ``count`` frames to ship: all of them up to ``most``, else ``most`` evenly
+    spread ones, the first and the last always among them."""
+    if count <= most:
+        return list(range(count))
+    return sorted({int(round(k)) for k in np.linspace(0, count - 1, most)})
+
 
 def frames_and_controls(
     frame_data: Sequence[list[dict]],
@@ -20,8 +32,12 @@ def frames_and_controls(
     """Frames plus the layout entries (play/pause buttons and a step slider) that drive them.
 
     Frame ``k`` replaces the traces with indices ``traces`` by ``frame_data[k]`` (one trace
-    dict per index); ``labels[k]`` names it on the slider. Returns ``(frames, layout_update)``.
+    dict per index); ``labels[k]`` names it on the slider. At most ``MAX_FRAMES`` frames are
+    kept (evenly spread, the first and last among them), each still named by its own label.
+    Returns ``(frames, layout_update)``.
     """
+    keep = shown_frames(len(frame_data))
+    frame_data, labels = [frame_data[k] for k in keep], [labels[k] for k in keep]
     frames = [
         {"data": data, "traces": list(traces), "name": str(k)} for k, data in enumerate(frame_data)
     ]

@@ -45,23 +45,34 @@ def arrow_segments(
     return xs, ys
 
 
-def _walk_traces(walk: Walk, name: str, three_d: bool) -> list[dict]:
-    """Trace k shows the walk up to step k (the last one is the full walk)."""
-    pts = walk.points
-    base = {
+def _walk_frames(walk: Walk, three_d: bool) -> list[dict]:
+    """Frame k's walk trace: its points up to step k (a frame carries only what it changes: the
+    style stays the trace's, and every frame is shipped on each change)."""
+    pts, values = walk.points, walk.values
+    frames = []
+    for k in range(walk.steps + 1):
+        frame = {"x": pts[: k + 1, 0], "y": pts[: k + 1, 1]}
+        if three_d:
+            frame["z"] = values[: k + 1]
+        frames.append(frame)
+    return frames
+
+
+def _walk_trace(walk: Walk, name: str, three_d: bool) -> dict:
+    """The whole walk as one trace."""
+    pts, values = walk.points, walk.values
+    trace = {
         "type": "scatter3d" if three_d else "scatter",
         "mode": "lines+markers",
         "name": name,
         "line": {"color": WALK_COLOR, "width": 5 if three_d else 3},
         "marker": {"color": WALK_COLOR, "size": 3 if three_d else 6},
+        "x": pts[:, 0],
+        "y": pts[:, 1],
     }
-    traces = []
-    for k in range(walk.steps + 1):
-        trace = {**base, "x": pts[: k + 1, 0], "y": pts[: k + 1, 1]}
-        if three_d:
-            trace["z"] = walk.values[: k + 1]
-        traces.append(trace)
-    return traces
+    if three_d:
+        trace["z"] = values
+    return trace
 
 
 def _with_walk(
@@ -70,14 +81,20 @@ def _with_walk(
     """Append the walk as the last trace and animate it, one frame per step."""
     if walk is None or walk.steps == 0:
         return figure(data, layout)
-    steps = _walk_traces(walk, text["walk"], three_d)
+    steps = _walk_frames(walk, three_d)
     frames, controls = frames_and_controls(
-        [[trace] for trace in steps],
+        [[frame] for frame in steps],
         [len(data)],
         [str(k) for k in range(len(steps))],
         prefix=text["step"] + " ",
     )
-    return figure([*data, steps[-1]], {**layout, **controls}, frames)
+    return figure([*data, _walk_trace(walk, text["walk"], three_d)], {**layout, **controls}, frames)
+
+
+def _single(values: np.ndarray) -> np.ndarray:
+    """float32 when every finite value fits (7 significant digits: more than the eye sees)."""
+    finite = np.abs(values[np.isfinite(values)])
+    return values.astype(np.float32) if not finite.size or finite.max() < 1e37 else values
 
 
 def contour_figure(
@@ -89,8 +106,12 @@ def contour_figure(
     direction: np.ndarray | None,
     walk: Walk | None,
     text: dict[str, str],
+    level: Grid | None = None,
 ) -> go.Figure:
     """Level curves of f, the (normalised) gradient field, the point's ∇f and direction u.
+
+    ``level`` (default ``grid``) is the grid the level curve through the point is traced on: a
+    coarser one keeps the figure small, since it is drawn anew whenever the point moves.
 
     ``field`` is a coarser grid for the arrows. Equal axis scales keep the arrows visibly
     perpendicular to the level curves; the level curve through the point is drawn dotted.
@@ -100,12 +121,15 @@ def contour_figure(
     half = (xs[-1] - xs[0]) / 2
     cell = 2 * half / max(len(field.X) - 1, 1)
     ax, ay = arrow_segments(field.X, field.Y, field.dZdx, field.dZdy, 0.7 * cell)
+    # Sent again whenever the point moves: single precision halves the bytes (~140 → ~60 KiB).
+    z, ax, ay = _single(grid.Z), _single(ax), _single(ay)
+    level = level or grid
     data = [
         {
             "type": "contour",
             "x": xs,
             "y": ys,
-            "z": grid.Z,
+            "z": z,
             "colorscale": COLORSCALE,
             "ncontours": 24,
             "name": text["f"],
@@ -129,9 +153,9 @@ def contour_figure(
         data.append(
             {
                 "type": "contour",
-                "x": xs,
-                "y": ys,
-                "z": grid.Z,
+                "x": level.X[0],
+                "y": level.Y[:, 0],
+                "z": _single(level.Z),
                 "showscale": False,
                 "showlegend": True,
                 "name": text["level"],

@@ -12,20 +12,15 @@ from dlviz.figures import gradient as figures
 from dlviz.i18n import texts
 from dlviz.texts.gradient import TEXT
 
-SURFACE_N, CONTOUR_N, FIELD_N = 41, 61, 15  # grid points a side: 3-D surface, contour, arrows
+# Grid points a side: the 3-D surface, the contour, the level curve through the point, the arrows.
+# The contour is drawn anew whenever the point moves: these keep it near 50 KiB.
+SURFACE_N, CONTOUR_N, LEVEL_N, FIELD_N = 41, 51, 41, 13
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)  # read only: shared, not copied
 def sampled(text: str, span: float, n: int) -> gradient.Grid:
     """f sampled on an n×n grid over [-span, span]² (the view stays put when the point moves)."""
     return gradient.grid(parse(text), (0.0, 0.0), span, n)
-
-
-def _walk(text: str, point: tuple[float, float], walk: tuple | None) -> gradient.Walk | None:
-    if walk is None:
-        return None
-    eta, steps, ascent = walk
-    return gradient.walk(parse(text), point, eta, steps, ascent=ascent)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -40,22 +35,23 @@ def surface_figure(text: str, span: float, point: tuple[float, float], lang: str
 @st.cache_resource(max_entries=64, show_spinner=False)
 def contour_figure(
     text: str, span: float, point: tuple[float, float], angle: float | None,
-    walk: tuple | None, lang: str,
+    setting: tuple | None, lang: str,
 ) -> Figure:  # fmt: skip
     """Level curves, the gradient field, the point's ∇f, a direction u (when ``angle`` is given)
-    and a descent/ascent walk (when ``walk`` = (η, steps, ascent) is given)."""
+    and a descent/ascent walk (when ``setting`` = (η, steps, ascent) is given)."""
     at = gradient.at_point(parse(text), *point)
     direction = None if angle is None else gradient.unit_vector(angle)
+    path = None if setting is None else walk(text, point, *setting)[0]
     return figures.contour_figure(
         sampled(text, span, CONTOUR_N), sampled(text, span, FIELD_N), point, at.value,
-        at.gradient, direction, _walk(text, point, walk), texts(TEXT, lang, "fig."),
+        at.gradient, direction, path, texts(TEXT, lang, "fig."), sampled(text, span, LEVEL_N),
     )  # fmt: skip
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def walk(text: str, point: tuple[float, float], eta: float, steps: int, ascent: bool):
     """The walk from the point and its table (one row per step)."""
-    path = _walk(text, point, (eta, steps, ascent))
+    path = gradient.walk(parse(text), point, eta, steps, ascent=ascent)
     return path, gradient.walk_table(path)
 
 
