@@ -1,10 +1,16 @@
 """Streamlit glue shared by every page: sidebar, language, presentation mode and URL state.
 
-The only module of ``dlviz`` that imports Streamlit. A page starts with ``page = ui.Page(TEXT,
-"page.gradient")`` and then creates its controls through ``page.slider(...)``, ``page.select(...)``
-and friends: each one is seeded from the URL on the first run (a bad value falls back to the
-default with a visible warning), carries translated label and help text, and writes its value
-back to the URL so a copied link reproduces the view.
+A page starts with ``page = ui.Page(TEXT, "page.gradient")`` and creates its controls through
+``page.slider(...)``, ``page.select(...)`` and friends: each one is seeded from the URL on the
+first run (a bad value falls back to the default with a visible warning), carries translated
+label and help text, and writes its value back to the URL so a copied link reproduces the view.
+Then ``page.sections({...})`` shows the page's sections as tabs of which only the open one runs
+(``?tab=<key>``), each as a fragment; ``page.stepper`` steps through iterations and
+``page.kept`` keeps the last good input. Cached work lives in ``dlviz/views/``, not here.
+
+Streamlit 1.67's own ``bind="query-params"`` is not used for controls: it drops a bad value
+silently (we must say so), and for tabs it writes the translated label into the link (a Spanish
+link would not open in English).
 """
 
 from __future__ import annotations
@@ -433,57 +439,6 @@ class Page:
         return self._control(
             st.text_area, key, spec, label, where, max_chars=spec.max_length, **kwargs
         )
-
-
-def cache_data(**options: Any) -> Callable[[Callable], Callable]:
-    """``st.cache_data(**options)`` for a function of a page, made once per server process.
-
-    Streamlit hashes a function's source each time its decorator runs (about 1 ms a function)
-    and a page's decorators run on every rerun. Here the wrapper made on the first run is kept
-    and returned again, so the function it calls is the first run's: it must use only its
-    arguments, imports, upper-case constants and other functions of the page, never a value of
-    one run such as ``t``, ``page`` or translated names (pass ``lang`` and look texts up with
-    ``i18n.texts``). ``tests/test_pages_common.py`` checks every page for this.
-    """
-    return functools.partial(_kept, st.cache_data, options)
-
-
-def cache_resource(**options: Any) -> Callable[[Callable], Callable]:
-    """``st.cache_resource(**options)`` made once per server process, as ``cache_data``."""
-    return functools.partial(_kept, st.cache_resource, options)
-
-
-_KEPT: dict[tuple, Callable] = {}
-
-
-def _kept(decorator: Any, options: dict[str, Any], function: Callable) -> Callable:
-    # Code objects compare by content: a page compiled again (AppTest, an edit) with the same
-    # function finds its wrapper; a changed function gets a new one.
-    code = function.__code__
-    key = (decorator, code.co_filename, code, repr(sorted(options.items())))
-    if key not in _KEPT:
-        _KEPT[key] = _by_keyword(decorator(**options)(function), function)
-    return _KEPT[key]
-
-
-def _by_keyword(cached: Callable, function: Callable) -> Callable:
-    """``cached`` called with every argument by name: Streamlit looks a positional argument's
-    name up in the function's signature (``inspect``) on every call, once per argument."""
-    parameters = inspect.signature(function).parameters.values()
-    if any(
-        p.kind is not p.POSITIONAL_OR_KEYWORD for p in parameters if p.kind is not p.VAR_KEYWORD
-    ):
-        return cached  # positional-only or *args: called as it is
-    names = [p.name for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD]
-
-    @functools.wraps(function)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        if len(args) > len(names):
-            return cached(*args, **kwargs)  # the function's own TypeError
-        return cached(**dict(zip(names, args, strict=False)), **kwargs)
-
-    call.clear = cached.clear  # type: ignore[attr-defined]
-    return call
 
 
 _ARROW: dict[int, tuple[weakref.ref, tuple[str, ...], pa.Table | pd.DataFrame]] = {}

@@ -1,12 +1,11 @@
 """Every page (and the home page) runs in both languages with the shared sidebar."""
 
 import ast
-import builtins
 from pathlib import Path
 
 import pytest
 
-from dlviz import nav, ui
+from dlviz import nav
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,81 +59,15 @@ def test_home_maps_sections_to_existing_pages(run_page):
     assert "How to use it in class" in [h.value for h in at.header]
 
 
-def _page_globals_read(function: ast.FunctionDef) -> set[str]:
-    """Names a function reads that it does not bind itself (parameters, assignments, loops)."""
-    loaded, bound = set(), set()
-    for node in ast.walk(function):
-        if isinstance(node, ast.Name):
-            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
-        elif isinstance(node, ast.arg):
-            bound.add(node.arg)
-        elif isinstance(node, ast.FunctionDef | ast.Lambda) and node is not function:
-            bound.add(getattr(node, "name", ""))
-    return loaded - bound - set(dir(builtins))
-
-
 @pytest.mark.parametrize("script", SCRIPTS)
-def test_cached_functions_read_nothing_of_one_run(script):
-    """``ui.cache_data``/``ui.cache_resource`` keep the first run's function with that run's
-    globals, so a cached function (and each page function it calls) may read only imports,
-    upper-case constants and page functions: never ``t``, ``page`` or translated names, which
-    would stay in the first run's language."""
+def test_pages_keep_no_cache_of_their_own(script):
+    """Cached work lives in ``dlviz/views/<topic>.py``, decorated once at import: a function
+    cached inside a page would be decorated again on every rerun (and see one run's globals)."""
     tree = ast.parse((ROOT / script).read_text())
-    imports, functions, constants = set(), {}, set()
-    for node in tree.body:
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            imports |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.FunctionDef):
-            functions[node.name] = node
-        elif isinstance(node, ast.Assign):
-            constants |= {
-                n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id.isupper()
-            }
-    cached = [
-        f for f in functions.values()
-        if any("cache" in ast.unparse(d) for d in f.decorator_list)
-    ]  # fmt: skip
-    for function in cached:
-        assert all(ast.unparse(d).startswith("ui.cache_") for d in function.decorator_list), (
-            f"{script}: {function.name} should use ui.cache_data/ui.cache_resource"
-        )
-    seen, todo = set(), list(cached)
-    while todo:
-        function = todo.pop()
-        seen.add(function.name)
-        for name in _page_globals_read(function):
-            assert name in imports | constants | set(functions), (
-                f"{script}: cached {function.name} reads {name!r}, a value of one run"
-            )
-            if name in functions and name not in seen:
-                todo.append(functions[name])
-
-
-def test_kept_cache_wrapper_is_made_once_per_function():
-    source = "def f(a):\n    return a + 1\n\ndef g(a):\n    return a + 2\n"
-    first, again = ({}, {})
-    exec(compile(source, "page.py", "exec"), first)  # what every rerun of a page does
-    exec(compile(source, "page.py", "exec"), again)
-    kept = ui.cache_data(max_entries=2)(first["f"])
-    assert ui.cache_data(max_entries=2)(again["f"]) is kept
-    assert ui.cache_data(max_entries=3)(again["f"]) is not kept
-    assert ui.cache_data(max_entries=2)(again["g"]) is not kept
-    assert ui.cache_resource(max_entries=2)(again["f"]) is not kept
-    assert kept(1) == 2
-
-
-def test_kept_cache_wrapper_names_positional_arguments():
-    calls = []
-
-    def f(a, b=2, **options):
-        calls.append((a, b, options))
-        return a + b
-
-    kept = ui.cache_data()(f)
-    assert kept(1) == 3 and kept(a=1) == 3 and len(calls) == 1  # one key, either call style
-    assert kept(1, 5, c=0) == 6 and kept(a=1, b=5, c=0) == 6 and len(calls) == 2
-    with pytest.raises(TypeError):
-        kept(1, 2, 3)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            decorators = [ast.unparse(d) for d in node.decorator_list]
+            assert not any("cache" in d for d in decorators), f"{script}: {node.name}"
 
 
 def test_home_links_every_section_of_every_page(run_page):
