@@ -9,8 +9,12 @@ why; the caller then falls back to the default and warns. Pure: no Streamlit her
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
+
+
+WHOLE = re.compile(r"[+-]?[0-9]{1,12}")
 
 
 class ParamError(ValueError):
@@ -50,7 +54,8 @@ class IntParam:
 
     def parse(self, raw: str) -> int:
         text = raw.strip()
-        if not text.lstrip("+-").isdigit() or len(text) > 12:
+        # ASCII digits only: str.isdigit() also says yes to "²" or "①", which int() refuses.
+        if not WHOLE.fullmatch(text):
             raise ParamError("not a whole number")
         value = int(text)
         if not self.lo <= value <= self.hi:

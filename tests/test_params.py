@@ -1,6 +1,8 @@
 """URL parameters: good values parse, tampered ones fall back to the default with a reason."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dlviz import params
 
@@ -52,3 +54,45 @@ def test_absent_gives_default_silently():
 
 def test_log_grid_is_1_2_5():
     assert params.log_grid(-1, 1) == (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+
+
+# -- any text in the link: a valid value or the default with a reason, never an exception -------
+
+SPECS = [
+    params.FloatParam(1.0, -5.0, 5.0),
+    params.IntParam(20, 1, 200),
+    params.ChoiceParam("point", ("point", "surface", "descent")),
+    params.BoolParam(False),
+    params.TextParam("x^2 y + y", 300),
+    params.GridParam(0.1, params.log_grid(-3, 1)),
+]
+
+
+def valid(spec, value) -> bool:
+    if isinstance(spec, params.FloatParam | params.IntParam):
+        return spec.lo <= value <= spec.hi
+    if isinstance(spec, params.ChoiceParam | params.GridParam):
+        return value in spec.options
+    if isinstance(spec, params.TextParam):
+        return len(value) <= spec.max_length
+    return isinstance(value, bool)
+
+
+@given(spec=st.sampled_from(SPECS), raw=st.text(max_size=400))
+def test_any_link_value_is_read_or_falls_back_with_a_reason(spec, raw):
+    value, reason = params.read(spec, raw)
+    assert valid(spec, value)
+    assert reason is None or (value == spec.default and isinstance(reason, str) and reason)
+
+
+@given(spec=st.sampled_from(SPECS), data=st.data())
+def test_a_written_value_reads_back_as_itself(spec, data):
+    raw = data.draw(st.text(max_size=60))
+    value, _ = params.read(spec, raw)
+    assert params.read(spec, spec.dump(value)) == (value, None)
+
+
+@given(raw=st.from_regex(r"[+-]{0,3}[0-9²³¹①٣]{0,14}", fullmatch=True))
+def test_whole_numbers_are_plain_ascii_digits(raw):
+    value, reason = params.read(params.IntParam(5, -(10**12), 10**12), raw)
+    assert (reason is None) == (params.WHOLE.fullmatch(raw) is not None)
