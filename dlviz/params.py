@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-
 WHOLE = re.compile(r"[+-]?[0-9]{1,12}")
 
 
