@@ -1,12 +1,16 @@
-"""AppTest of the Autodiff page: defaults, stepping, buttons, bad input, tampered URL, languages."""
+"""AppTest of the Autodiff page: defaults, stepping, buttons, bad input, tampered URL, languages,
+one section (tab) at a time."""
 
 import pytest
 
+from dlviz import nav
+
 PAGE = "pages/6_Autodiff.py"
+SECTIONS = ("graph", "rules", "modes", "check", "softmax", "twice")
 
 
 def markdown(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    return "\n".join(m.value for m in at.markdown if "<svg" not in m.value)
 
 
 def latex(at) -> str:
@@ -14,7 +18,8 @@ def latex(at) -> str:
 
 
 def graphs(at) -> list[str]:
-    return [chart.proto.spec for chart in at.get("graphviz_chart")]
+    """The SVG drawings of computational graphs on the page."""
+    return [m.value for m in at.markdown if "<svg" in m.value]
 
 
 def step_text(at) -> str:
@@ -26,15 +31,29 @@ def test_defaults_show_the_lecture_example(run_page):
     assert at.text_input(key="f").value == "x^2 y + y"
     assert (at.slider(key="x0").value, at.slider(key="y0").value) == (1.0, 1.0)
     assert step_text(at).startswith("**Step 0 of 11**")
-    main, softmax = graphs(at)
+    (main,) = graphs(at)
     assert main.count("= ?") == 5 and "x^2·y + y" in main
-    assert "w₁,₂" in softmax and "a₂" in softmax
+    assert "| **▶" not in markdown(at)  # no backward step yet: no rule named
+    assert not at.get("plotly_chart") and not at.error  # only the open section is drawn
+
+
+def test_the_other_sections_show_the_lecture_numbers(run_page):
+    at = run_page(PAGE, lang="en", tab="modes")
     text = markdown(at)
     assert "∇f = (2, 2); **reverse mode**, 1 forward + 1 backward pass → ∇f = (2, 2)" in text
-    assert "| **▶" not in text  # no backward step yet: no rule marked
     assert r"f(1 + 1\varepsilon,\; 1 + 0\varepsilon) = 2 + 2\,\varepsilon" in latex(at)
-    assert "Sum of the paths = -1.244918662; `w₁,₂.grad` of the graph = -1.244918662" in text
-    assert len(at.get("plotly_chart")) == 2  # timing, gradient check
+    assert len(at.get("plotly_chart")) == 1  # the timing
+    at = run_page(PAGE, lang="en", tab="softmax")
+    (softmax,) = graphs(at)
+    assert "w₁,₂" in softmax and "a₂" in softmax
+    assert "Sum of the paths = -1.244918662; `w₁,₂.grad` of the graph = -1.244918662" in (
+        markdown(at)
+    )
+    at = run_page(PAGE, lang="en", tab="check")
+    assert len(at.get("plotly_chart")) == 1  # the gradient check
+    at = run_page(PAGE, lang="en", tab="rules")
+    assert "| **▶" not in markdown(at)  # step 0: no rule marked
+    at = run_page(PAGE, lang="en", tab="twice")
     assert not at.error
     twice = at.dataframe[-1].value
     assert list(twice.iloc[:, 3]) == [2.0, 4.0, 6.0, 2.0]  # accumulate=True doubles, then zeroed
@@ -42,44 +61,69 @@ def test_defaults_show_the_lecture_example(run_page):
 
 def test_stepping_forward_and_backward_with_the_buttons(run_page):
     at = run_page(PAGE, lang="en")
-    assert at.button(key="btn_reset").disabled and at.button(key="btn_back").disabled
+    assert at.button(key="step_first").disabled and at.button(key="step_back").disabled
     for _ in range(3):
-        at.button(key="btn_next").click().run()
+        at.button(key="step_next").click().run()
     assert step_text(at) == "**Step 3 of 11 — forward**: `v1 = x^2` = **1**."
     assert at.query_params["step"] in (["3"], "3")
     assert list(at.dataframe[0].value.iloc[:, 0]) == ["x", "2", "v1"]
-    at.button(key="btn_all").click().run()
+    at.button(key="step_last").click().run()
     assert step_text(at).startswith("**Step 11 of 11 — done**: f = 2, **∂f/∂x = 2**, **∂f/∂y = 2**")
-    assert at.button(key="btn_next").disabled
+    assert at.button(key="step_next").disabled
     done = graphs(at)[0]
     assert "∂f/∂x = 2" in done and "= ?" not in done
-    at.button(key="btn_back").click().run()
-    at.button(key="btn_back").click().run()
+    at.button(key="step_back").click().run()
+    at.button(key="step_back").click().run()
     assert step_text(at).startswith("**Step 9 of 11 — backward**: the adjoint of `y` is complete")
-    at.button(key="btn_back").click().run()
+    at.button(key="step_back").click().run()
     assert "`v2`" in step_text(at) and "v1: 1 × 1 = 1; y: 1 × 1 = 1" in step_text(at)
-    assert "| **▶ Product** |" in markdown(at)  # the rule of the current node is marked
+    assert any("rule of this step: **Product**" in c.value for c in at.caption)
     assert len(at.dataframe[1].value) == 4  # the backward table has grown to four edges
-    at.button(key="btn_reset").click().run()
+    assert at.query_params["step"] in (["8"], "8")
+    at.button(key="step_first").click().run()
     assert step_text(at).startswith("**Step 0 of 11**")
+
+
+def test_the_drawing_stays_put_while_stepping(run_page):
+    at = run_page(PAGE, lang="en", step="5")
+    before = graphs(at)[0]
+    at.button(key="step_next").click().run()
+    after = graphs(at)[0]
+    assert before != after  # the values and the current node changed …
+    boxes = 'rect x="'
+    assert [p.split('"')[1] for p in before.split(boxes)[1:]][:6] == [
+        p.split('"')[1] for p in after.split(boxes)[1:]
+    ][:6]  # … the boxes did not move
+    assert 'rx="6" fill="#ffb74d"' in after  # the current node is highlighted
 
 
 def test_step_in_the_url_and_a_step_beyond_the_end(run_page):
     at = run_page(PAGE, lang="en", step="7")
     assert step_text(at).startswith("**Step 7 of 11 — backward**")
-    assert "| **▶ Sum** |" in markdown(at)
+    assert any("**Sum**" in c.value for c in at.caption)
     at = run_page(PAGE, lang="en", step="50")
-    assert "Step 50 of the link does not exist" in at.warning[0].value
+    assert "The link asked for step 50, but there are only 11" in at.warning[0].value
     assert step_text(at).startswith("**Step 11 of 11 — done**")
+
+
+def test_the_rules_section_marks_the_rule_of_the_linked_step(run_page):
+    at = run_page(PAGE, lang="en", tab="rules", step="7")
+    assert "| **▶ Sum** |" in markdown(at)
+    at = run_page(PAGE, lang="en", tab="rules", step="8")
+    assert "| **▶ Product** |" in markdown(at)
+    assert any("def backward" in c.value for c in at.code)  # the engine's own code
+    at = run_page(PAGE, lang="en", tab="rules", step="50")  # past the end: the last step,
+    assert "| Product |" in markdown(at) and "| **▶" not in markdown(at)  # at a leaf
 
 
 def test_a_new_formula_restarts_the_step_through(run_page):
     at = run_page(PAGE, lang="en", step="11")
     at.text_input(key="f").input("sin(x) + sin(x)^2").run()
     assert step_text(at).startswith("**Step 0 of 9**")
+    assert at.query_params["step"] in (["0"], "0")
     at.button(key="ex_quotient").click().run()
     assert at.text_input(key="f").value == "x / (x + y)"
-    at.button(key="btn_all").click().run()
+    at.button(key="step_last").click().run()
     assert "∂f/∂x = 0.25" in step_text(at) and "∂f/∂y = -0.25" in step_text(at)
 
 
@@ -89,6 +133,9 @@ def test_bad_formula_keeps_the_last_good_one(run_page):
     assert not at.exception
     assert "x^2 y + y" in at.error[0].value and "column" in at.error[0].value
     assert step_text(at).startswith("**Step 0 of 11**")
+    at = run_page(PAGE, lang="en", tab="modes")
+    at.text_input(key="f").input("x^2 + ").run()
+    assert "x^2 y + y" in at.error[0].value
     assert "∇f = (2, 2)" in markdown(at)
 
 
@@ -99,10 +146,15 @@ def test_hostile_formulas_in_url(run_page, bad):
 
 
 def test_tampered_url_falls_back_with_warnings(run_page):
-    at = run_page(PAGE, lang="en", step="abc", x0="1e9", n="7", var="z", y1="2", calls="0")
+    at = run_page(PAGE, lang="en", step="abc", x0="1e9")
     assert step_text(at).startswith("**Step 0 of 11**")
-    assert at.slider(key="x0").value == 1.0 and at.select_slider(key="n").value == 50.0
-    warnings = " ".join(w.value for w in at.warning)
+    assert at.slider(key="x0").value == 1.0
+    at2 = run_page(PAGE, lang="en", tab="modes", n="7")
+    at3 = run_page(PAGE, lang="en", tab="check", var="z")
+    at4 = run_page(PAGE, lang="en", tab="softmax", y1="2")
+    at5 = run_page(PAGE, lang="en", tab="twice", calls="0")
+    assert at2.select_slider(key="n").value == 50.0
+    warnings = " ".join(w.value for a in (at, at2, at3, at4, at5) for w in a.warning)
     for name in ("step=abc", "x0=1e9", "n=7", "var=z", "y1=2", "calls=0"):
         assert name in warnings
 
@@ -111,22 +163,72 @@ def test_undefined_point_is_explained(run_page):
     at = run_page(PAGE, lang="en", f="log(x) + y", x0="-1", step="99")
     assert any("not defined" in w.value for w in at.warning)
     assert not at.exception
+    at = run_page(PAGE, lang="en", f="log(x) + y", x0="-1", tab="check")
+    assert any("not defined" in w.value for w in at.warning)
 
 
-def test_gradient_check_and_softmax_controls(run_page):
-    at = run_page(PAGE, lang="en", f="exp(x) sin(y)")
+def test_gradient_check_controls(run_page):
+    at = run_page(PAGE, lang="en", f="exp(x) sin(y)", tab="check")
     assert not any("no truncation" in i.value for i in at.info)  # exp(x) has a real V
+    at.radio(key="var").set_value("y").run()
+    assert "Autodiff: ∂f/∂y = " in markdown(at)
+    at = run_page(PAGE, lang="en", tab="check")
+    assert any("no truncation" in i.value for i in at.info)  # x²y + y is quadratic in x
+
+
+def test_softmax_controls(run_page):
+    at = run_page(PAGE, lang="en", f="exp(x) sin(y)", tab="softmax")
+    assert "one of the two paths contributes 0" in " ".join(i.value for i in at.info)
+    before = graphs(at)[0]
     at.slider(key="y1").set_value(0.7).run()
     assert "one of the two paths contributes 0" not in " ".join(i.value for i in at.info)
     assert "Sum of the paths = -0.6449186624" in markdown(at)
-    at.radio(key="var").set_value("y").run()
-    assert "Autodiff: ∂f/∂y = " in markdown(at)
+    assert graphs(at)[0] != before
 
 
-@pytest.mark.parametrize(("lang", "title"), [("es", "Autodiferenciación"),
-                                             ("en", "Automatic differentiation")])  # fmt: skip
+def test_timing_is_measured_on_request_and_kept(run_page):
+    at = run_page(PAGE, lang="en", tab="modes")
+    assert "**n = 50** inputs" in markdown(at)
+    at.select_slider(key="n").set_value(20.0).run()  # below what was measured: at once
+    assert "**n = 20** inputs" in markdown(at) and not at.info
+    at.select_slider(key="n").set_value(100.0).run()  # more: asks for a measurement
+    assert "Press **Measure**" in at.info[0].value and "**n = 50** inputs" in markdown(at)
+    at.number_input(key="seed").set_value(3).run()
+    assert "seed 3" in at.info[0].value
+    at.button(key="measure").click().run()
+    assert not at.info and "**n = 100** inputs" in markdown(at)
+    assert at.query_params["n"] in (["100"], "100") and at.query_params["seed"] in (["3"], "3")
+    at = run_page(PAGE, lang="en", tab="modes", n="20", seed="5")  # a link is measured as sent
+    assert not at.info and "**n = 20** inputs" in markdown(at)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("tab", SECTIONS)
+def test_every_section_opens_by_its_link(run_page, lang, tab):
+    at = run_page(PAGE, lang=lang, tab=tab)
+    assert at.query_params["tab"] in ([tab], tab)
+    assert not at.error and not at.warning
+    labels = {"es": "El grafo, paso a paso", "en": "The graph, step by step"}
+    assert labels[lang] in [t.label for t in at.tabs]
+
+
+def test_the_home_page_links_the_sections_in_the_page_order():
+    (info,) = [p for p in nav.pages() if p.script == PAGE]
+    assert tuple(info.sections("en")) == SECTIONS
+
+
+def test_a_bogus_tab_falls_back_to_the_graph(run_page):
+    at = run_page(PAGE, lang="en", tab="nope")
+    assert "tab=nope" in at.warning[0].value
+    assert step_text(at).startswith("**Step 0 of 11**")
+    assert at.query_params["tab"] in (["graph"], "graph")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("es", "Autodiferenciación"), ("en", "Automatic differentiation")]
+)
 def test_both_languages(run_page, lang, title):
     at = run_page(PAGE, lang=lang)
     assert at.title[0].value == title
-    assert at.button(key="btn_next").label == ("Siguiente ▶" if lang == "es" else "Next ▶")
+    assert at.button(key="step_next").label == ("Siguiente" if lang == "es" else "Next")
     assert step_text(at).startswith("**Paso 0 de 11**" if lang == "es" else "**Step 0 of 11**")

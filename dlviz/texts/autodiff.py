@@ -13,6 +13,13 @@ TEXT = {
         "the **chain rule**: each node v gets its adjoint v̄ = ∂f/∂v by adding, over the nodes "
         "that use it, adjoint × local derivative.",
     ),
+    # The page's sections (tabs, ?tab=<key> in the link), the slide's graph first.
+    "tab.graph": ("El grafo, paso a paso", "The graph, step by step"),
+    "tab.rules": ("Reglas de derivación", "Derivative rules"),
+    "tab.modes": ("Modo hacia adelante vs. reverso", "Forward vs reverse mode"),
+    "tab.check": ("Comprobación del gradiente", "Gradient check"),
+    "tab.softmax": ("Softmax: dos caminos", "Softmax: two paths"),
+    "tab.twice": ("backward() dos veces", "backward() twice"),
     "f": ("Función f(x, y)", "Function f(x, y)"),
     "f.help": (
         "Escriba una función de x e y: + − * / ^, paréntesis, multiplicación implícita (2x, "
@@ -30,15 +37,6 @@ TEXT = {
     "x0.help": ("Valor de la entrada x del grafo.", "Value of the graph's input x."),
     "y0": ("y", "y"),
     "y0.help": ("Valor de la entrada y del grafo.", "Value of the graph's input y."),
-    "graph.header": ("El grafo, paso a paso", "The graph, step by step"),
-    "btn.reset": ("Reiniciar", "Reset"),
-    "btn.back": ("◀ Atrás", "◀ Back"),
-    "btn.next": ("Siguiente ▶", "Next ▶"),
-    "btn.all": ("Ejecutar todo", "Run all"),
-    "btn.help": (
-        "El paso actual queda en el enlace (?step=…), para retomarlo en clase.",
-        "The current step is kept in the link (?step=…), to resume it in class.",
-    ),
     "phase.start": (
         "**Paso 0 de {total}**: nada calculado aún. **Siguiente** evalúa el primer nodo del "
         "paso hacia adelante (orden topológico: cada nodo después de sus entradas).",
@@ -63,11 +61,9 @@ TEXT = {
         "**Step {step} of {total} — done**: f = {f}, **∂f/∂x = {gx}**, **∂f/∂y = {gy}** (the "
         "same that `backward()` leaves in `.grad`).",
     ),
-    "step.clamped": (
-        "El paso {step} del enlace no existe para esta fórmula (tiene {total} pasos); se muestra "
-        "el último.",
-        "Step {step} of the link does not exist for this formula (it has {total} steps); "
-        "showing the last one.",
+    "graph.rule": (
+        "Regla de derivación de este paso: **{rule}** (ver la pestaña *Reglas de derivación*).",
+        "Derivative rule of this step: **{rule}** (see the *Derivative rules* tab).",
     ),
     "graph.caption": (
         "Azul: valor calculado; naranja: nodo actual; amarillo: adjunto parcial (faltan "
@@ -96,16 +92,23 @@ TEXT = {
     "col.incoming": ("Entrante v̄", "Incoming v̄"),
     "col.contribution": ("Aporte v̄·∂v/∂p", "Sent v̄·∂v/∂p"),
     "col.accumulated": ("Acumulado p̄", "Accumulated p̄"),
-    "rules.header": ("Reglas de derivación y el motor", "Derivative rules and the engine"),
     "rules.intro": (
         "La tabla de la lección, junto a la operación de `dlviz.autodiff` cuyo paso hacia atrás "
         "usa cada regla y la regla tal como está escrita en el motor (`g` es el adjunto "
-        "entrante). ▶ marca la regla del nodo actual del paso hacia atrás; la regla de la cadena "
-        "se aplica en **todos** los pasos: aporte = adjunto × derivada local.",
+        "entrante). ▶ marca la regla del nodo actual del paso hacia atrás (el paso de la pestaña "
+        "*El grafo, paso a paso*, que queda en el enlace); la regla de la cadena se aplica en "
+        "**todos** los pasos: aporte = adjunto × derivada local.",
         "The lecture's table, next to the `dlviz.autodiff` op whose backward pass uses each rule "
         "and the rule as written in the engine (`g` is the incoming adjoint). ▶ marks the rule "
-        "of the current backward node; the chain rule is applied at **every** step: "
-        "contribution = adjoint × local derivative.",
+        "of the current backward node (the step of the *graph, step by step* tab, kept in the "
+        "link); the chain rule is applied at **every** step: contribution = adjoint × local "
+        "derivative.",
+    ),
+    "rules.code": (
+        "El motor, tal cual: cada operación guarda su regla hacia atrás (`lambda g: …`) y "
+        "`backward()` recorre el grafo al revés sumando adjunto × derivada local en `.grad`.",
+        "The engine as it is: each op keeps its backward rule (`lambda g: …`) and `backward()` "
+        "walks the graph in reverse adding adjoint × local derivative into `.grad`.",
     ),
     "rule": ("Regla", "Rule"),
     "function": ("Función", "Function"),
@@ -128,7 +131,6 @@ TEXT = {
         "`-g * a.data / b.data**2` with a = 1. A power (`pow`) uses the power rule, which the "
         "table leaves out, inside the chain rule.",
     ),
-    "modes.header": ("Modo hacia adelante vs. modo reverso", "Forward mode vs reverse mode"),
     "modes.intro": (
         "El **modo hacia adelante** lleva, junto a cada valor, su derivada respecto a UNA "
         "entrada: un número dual a + a'ε con ε² = 0. Una pasada da f y ∂f/∂xᵢ para la entrada "
@@ -152,14 +154,28 @@ TEXT = {
     "n": ("Número de entradas n (máximo)", "Number of inputs n (largest)"),
     "n.help": (
         "Se mide el tiempo de ambos modos en f(v) = Σᵢ cᵢ vᵢ vᵢ₊₁ + sin(vᵢ) con n = 10, 20, … "
-        "hasta este valor. Las medidas se guardan en caché.",
+        "hasta este valor, al pulsar **Medir**. Un n menor que el ya medido se muestra al "
+        "instante.",
         "Both modes are timed on f(v) = Σᵢ cᵢ vᵢ vᵢ₊₁ + sin(vᵢ) for n = 10, 20, … up to this "
-        "value. The measurements are cached.",
+        "value when you press **Measure**. An n below the one measured shows at once.",
     ),
     "seed": ("Semilla", "Seed"),
     "seed.help": (
         "Semilla de los coeficientes cᵢ y del punto aleatorios.",
         "Seed of the random coefficients cᵢ and point.",
+    ),
+    "measure": ("Medir", "Measure"),
+    "measure.help": (
+        "Mide ambos modos para n = 10, 20, … hasta el n elegido con esta semilla (hasta n = 200 "
+        "tarda 1–2 s). Las medidas se guardan: otra visita con los mismos valores no espera.",
+        "Times both modes for n = 10, 20, … up to the chosen n with this seed (up to n = 200 "
+        "takes 1–2 s). Measurements are kept: another visit with the same values does not wait.",
+    ),
+    "modes.stale": (
+        "La figura muestra la medida para n ≤ {measured}, semilla {measured_seed}. Pulse "
+        "**Medir** para medir hasta n = {n} con la semilla {seed}.",
+        "The figure shows the measurement for n ≤ {measured}, seed {measured_seed}. Press "
+        "**Measure** to time up to n = {n} with seed {seed}.",
     ),
     "modes.timing": (
         "Función generada con **n = {n}** entradas: modo hacia adelante **{fwd} ms** ({n} "
@@ -174,7 +190,6 @@ TEXT = {
     "fig.reverse": ("modo reverso (1 + 1 pasadas)", "reverse mode (1 + 1 passes)"),
     "fig.n": ("número de entradas n", "number of inputs n"),
     "fig.ms": ("tiempo (ms)", "time (ms)"),
-    "check.header": ("Comprobación del gradiente", "Gradient check"),
     "check.intro": (
         "Las diferencias finitas aproximan la derivada con dos evaluaciones de f. Su error "
         "frente al valor exacto (autodiferenciación) tiene dos partes: **truncamiento** "
@@ -214,7 +229,6 @@ TEXT = {
     "fig.best": ("mejor h", "best h"),
     "fig.h": ("paso h", "step h"),
     "fig.error": ("|diferencia finita − autodiff|", "|finite difference − autodiff|"),
-    "softmax.header": ("El ejemplo softmax: dos caminos", "The softmax example: two paths"),
     "softmax.intro": (
         "La lección deriva ∂L/∂w₁,₂ para L = entropía cruzada(softmax(z)), z = Wx + b: w₁,₂ "
         "solo entra en z₁, pero z₁ llega a L por **dos caminos**, a₁ y a₂, porque todas las "
@@ -261,7 +275,6 @@ TEXT = {
         "On the slide the arrows pair the factors the wrong way round: ∂L/∂a₁ = −y₁/a₁ and "
         "∂a₁/∂z₁ = a₁(1 − a₁); ∂L/∂a₂ = −y₂/a₂ (with a minus sign) and ∂a₂/∂z₁ = −a₂a₁.",
     ),
-    "twice.header": ("¿Y si backward() se llama dos veces?", "What if backward() runs twice?"),
     "twice.intro": (
         "En `dlviz`, cada `backward()` **recalcula** `.grad` desde cero: llamarlo otra vez da lo "
         "mismo. PyTorch (y `backward(accumulate=True)` aquí) **acumula**: suma el nuevo "
