@@ -55,22 +55,32 @@ def loss_latex(y: np.ndarray, a: np.ndarray, i: int, loss: float) -> str:
     return rf"\begin{{aligned}}\mathcal{{L}}^{{[{i}]}} &= {terms} \\ &= {loss:#.6g}\end{{aligned}}"
 
 
-def chain_graph(paths: pd.DataFrame, k: int, j: int) -> str:
+def chain_graph(paths: pd.DataFrame, k: int, j: int, numbers: bool = True) -> str:
     """Graphviz DOT of the paths from w_{k,j} to L, each edge labelled with its local derivative
-    (k, j 1-based, as on the slide)."""
+    (k, j 1-based, as on the slide): with its value, or (``numbers=False``) as a symbol only, so
+    that the picture stays the same while the values change (the page shows them in a table)."""
+
+    def label(symbol: str, value: float) -> str:
+        return f"{symbol} = {value:.4g}" if numbers else symbol
+
+    x_j = paths["dz_dw"].iloc[0]
     lines = [
         "digraph G {",
         'rankdir=LR; node [shape=circle, fontname="Helvetica"]; edge [fontname="Helvetica"];',
         f'w [label="w{k},{j}", shape=box]; z [label="z{k}"]; L [label="L", shape=doublecircle];',
-        f'w -> z [label="∂z{k}/∂w{k},{j} = x{j} = {paths["dz_dw"].iloc[0]:.4g}", color="#2ca02c"];',
+        f'w -> z [label="{label(f"∂z{k}/∂w{k},{j} = x{j}", x_j)}", color="#2ca02c"];',
     ]
-    columns = (paths[name].to_numpy() for name in ("product", "da_dz", "dL_da"))
-    for c, (product, da_dz, dl_da) in enumerate(zip(*columns, strict=True)):
+    columns = (paths[name].to_numpy() for name in ("da_dz", "dL_da"))
+    for c, (da_dz, dl_da) in enumerate(zip(*columns, strict=True)):
         name = f"a{c + 1}"
-        style = "" if product != 0 else ", style=dashed"
+        style = "" if dl_da != 0 else ", style=dashed"  # y_c = 0: this path adds 0
         lines.append(f'{name} [label="{name}"];')
-        lines.append(f'z -> {name} [label="∂{name}/∂z{k} = {da_dz:.4g}", color="#1f77b4"{style}];')
-        lines.append(f'{name} -> L [label="∂L/∂{name} = {dl_da:.4g}", color="#ff7f0e"{style}];')
+        lines.append(
+            f'z -> {name} [label="{label(f"∂{name}/∂z{k}", da_dz)}", color="#1f77b4"{style}];'
+        )
+        lines.append(
+            f'{name} -> L [label="{label(f"∂L/∂{name}", dl_da)}", color="#ff7f0e"{style}];'
+        )
     lines.append("}")
     return "\n".join(lines)
 

@@ -12,6 +12,7 @@ epoch, and the per-epoch train/test metrics from a single product over both sets
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -90,43 +91,107 @@ class SoftmaxRegression:
     ) -> SoftmaxRegression:
         """Train on X (N, m) with labels y (N,) in 0…K−1; ``callback(epoch, row)`` after each
         epoch (for a progress bar and live curves); training stops early if it returns True."""
+        run = Training(X, y, X_test, y_test, self.eta, self.batch_size, self.seed, n_classes)
+        if callback:
+            callback(0, run.rows[0])
+        run.train(self.epochs, callback)
+        return run.model(self.epochs, into=self)
+
+
+class Training:
+    """Softmax regression trained epoch by epoch, keeping the weights after every epoch.
+
+    ``train(E)`` trains on to epoch E (it may be called again with a larger E and goes on
+    where it stopped); ``model(e)`` is the model after epoch e ≤ E, exactly what
+    ``SoftmaxRegression(eta, batch_size, e, seed).fit(...)`` gives: the weights start at zero
+    and each epoch draws its shuffle from one seeded generator, so the first e epochs of a
+    longer training are the same e epochs. An epochs slider thus shows part of one training.
+    ``train`` holds a lock: one training may be shared by several sessions.
+    """
+
+    def __init__(
+        self,
+        X: np.ndarray,
+        y: np.ndarray,
+        X_test: np.ndarray | None = None,
+        y_test: np.ndarray | None = None,
+        eta: float = 0.5,
+        batch_size: int = 32,
+        seed: int = 0,
+        n_classes: int | None = None,
+    ) -> None:
         X = np.asarray(X, dtype=np.float32)
         y = np.asarray(y, dtype=np.intp)
         N, m = X.shape
         K = n_classes or int(y.max()) + 1
+        self.eta, self.batch_size, self.seed = eta, batch_size, seed
         # The bias as one more weight column: X₁ = [X | 1], W₁ = [W | b], Z = X₁ W₁ᵀ.
-        X1 = np.ones((N, m + 1), dtype=np.float32)
-        X1[:, :m] = X
-        Y1 = np.eye(K, dtype=np.float32)[y]  # one-hot targets, built once: (N, K)
-        W1 = np.zeros((K, m + 1), dtype=np.float32)
-        self.W_, self.b_ = W1[:, :m], W1[:, m]  # views: they follow every update of W₁
-        self.diverged_ = None
-        metrics = _EpochMetrics(X, y, X_test, y_test)
-        rng = np.random.default_rng(self.seed)
-        nb = self.batch_size
-        rows = [metrics.row(0, W1)]
-        if callback:
-            callback(0, rows[0])
-        for epoch in range(1, self.epochs + 1):
-            order = rng.permutation(N)
-            Xs, Ys = X1[order], Y1[order]  # shuffled once per epoch: (N, m+1), (N, K)
-            with np.errstate(over="ignore", invalid="ignore"):
-                for start in range(0, N, nb):
-                    Xb, Yb = Xs[start : start + nb], Ys[start : start + nb]
-                    Z = Xb @ W1.T  # (N_b, m+1) @ (m+1, K) -> (N_b, K)
-                    Z -= Z.max(axis=1, keepdims=True)
-                    A = np.exp(Z, out=Z)
-                    A /= A.sum(axis=1, keepdims=True)
-                    A -= Yb  # A − Y = ∂L/∂Z · N_b
-                    A *= np.float32(self.eta / len(Xb))  # η (A − Y) / N_b
-                    W1 -= A.T @ Xb  # (K, N_b) @ (N_b, m+1) -> (K, m+1): W and b at once
-            rows.append(metrics.row(epoch, W1))
-            if not np.isfinite(rows[-1]["train_loss"]):
-                self.diverged_ = epoch
-            if (callback and callback(epoch, rows[-1]) is True) or self.diverged_:
-                break
-        self.history_ = pd.DataFrame(rows)
-        return self
+        self.X1 = np.ones((N, m + 1), dtype=np.float32)
+        self.X1[:, :m] = X
+        self.Y1 = np.eye(K, dtype=np.float32)[y]  # one-hot targets, built once: (N, K)
+        self.W1 = np.zeros((K, m + 1), dtype=np.float32)
+        self.metrics = _EpochMetrics(X, y, X_test, y_test)
+        self.rng = np.random.default_rng(seed)
+        self.rows = [self.metrics.row(0, self.W1)]  # one per epoch, epoch 0 = before training
+        self.weights = [_frozen(self.W1)]  # W₁ after each epoch, read only (shared)
+        self.diverged: int | None = None  # the epoch where the loss stopped being finite
+        self._lock = threading.Lock()
+
+    @property
+    def epochs(self) -> int:
+        """Epochs trained so far."""
+        return len(self.rows) - 1
+
+    def train(
+        self, epochs: int, callback: Callable[[int, dict], bool | None] | None = None
+    ) -> None:
+        """Train on up to epoch ``epochs`` (not past a divergence); ``callback(epoch, row)``
+        after each epoch stops the training when it returns True."""
+        with self._lock:
+            while self.epochs < epochs and self.diverged is None:
+                row = self.step()
+                if callback and callback(row["epoch"], row) is True:
+                    break
+
+    def step(self) -> dict:
+        """One epoch of mini-batch gradient descent: W ← W − η (A − Y)ᵀ X / N_b per batch."""
+        W1, nb, N = self.W1, self.batch_size, len(self.X1)
+        order = self.rng.permutation(N)
+        Xs, Ys = self.X1[order], self.Y1[order]  # shuffled once per epoch: (N, m+1), (N, K)
+        with np.errstate(over="ignore", invalid="ignore"):
+            for start in range(0, N, nb):
+                Xb, Yb = Xs[start : start + nb], Ys[start : start + nb]
+                Z = Xb @ W1.T  # (N_b, m+1) @ (m+1, K) -> (N_b, K)
+                Z -= Z.max(axis=1, keepdims=True)
+                A = np.exp(Z, out=Z)
+                A /= A.sum(axis=1, keepdims=True)
+                A -= Yb  # A − Y = ∂L/∂Z · N_b
+                A *= np.float32(self.eta / len(Xb))  # η (A − Y) / N_b
+                W1 -= A.T @ Xb  # (K, N_b) @ (N_b, m+1) -> (K, m+1): W and b at once
+        row = self.metrics.row(self.epochs + 1, W1)
+        self.rows.append(row)
+        self.weights.append(_frozen(W1))
+        if not np.isfinite(row["train_loss"]):
+            self.diverged = row["epoch"]
+        return row
+
+    def model(self, epochs: int, into: SoftmaxRegression | None = None) -> SoftmaxRegression:
+        """The model after ``epochs`` epochs (or after the last one trained, if fewer)."""
+        model = into or SoftmaxRegression(self.eta, self.batch_size, epochs, self.seed)
+        e = min(epochs, self.epochs)
+        W1 = self.weights[e]
+        model.W_, model.b_ = W1[:, :-1], W1[:, -1]  # views of W₁ = [W | b]
+        model.history_ = pd.DataFrame(self.rows[: e + 1])
+        model.diverged_ = (
+            self.diverged if self.diverged is not None and self.diverged <= e else None
+        )
+        return model
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    copy = array.copy()
+    copy.flags.writeable = False
+    return copy
 
 
 class _EpochMetrics:

@@ -119,3 +119,13 @@ def test_bundled_digits_are_read_once_and_each_split_owns_its_arrays():
     assert digits._bundled_digits()[0] is X and not X.flags.writeable and not y.flags.writeable
     a.X_train[0, 0] = 7.0  # a split is a copy: the shared images stay as read
     assert X.max() <= 1.0
+
+
+def test_bundled_digits_are_scikit_learns_digits():
+    """Read from scikit-learn's data file without importing scikit-learn: the same images."""
+    from sklearn.datasets import load_digits
+
+    bunch = load_digits()
+    X, y = digits._bundled_digits()
+    assert np.array_equal(X, (bunch.data / 16.0).astype(np.float32))
+    assert np.array_equal(y, bunch.target)

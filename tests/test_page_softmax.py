@@ -1,5 +1,6 @@
-"""AppTest of the Softmax page: the slide's numbers, languages, editing A and Y, bad input,
-tampered URL, the explorer, training on the digits and a bad MNIST file."""
+"""AppTest of the Softmax page, one section at a time: the slide's numbers, languages, editing A
+and Y, bad input, tampered URL, the explorer, the derivatives, training on the digits (once per
+setting; the epochs slider shows part of it) and a bad MNIST file."""
 
 import base64
 import io
@@ -8,8 +9,13 @@ import json
 import numpy as np
 import pytest
 
+from dlviz import digits
+from dlviz import softmax_regression as sr
+
 PAGE = "pages/5_Softmax.py"
 SLIDE = ("0.969692", "0.880200", "1.05268", "0.831490")
+SECTIONS = ("loss", "explorer", "derivatives", "paths", "matrix", "digits", "draw")
+CHARTS = dict(loss=0, explorer=1, derivatives=1, paths=0, matrix=0, digits=3, draw=1)
 
 
 def latex_text(at) -> str:
@@ -23,8 +29,14 @@ def markdown_text(at) -> str:
 def values(array) -> np.ndarray:
     """A plotly JSON array (plain list or base64 ``bdata``) as numpy."""
     if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+        shape = [int(n) for n in array.get("shape", "-1").split(",")]
+        raw = np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+        return raw.reshape(shape)
     return np.asarray(array)
+
+
+def chart(at, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def frame(at, column: str):
@@ -38,6 +50,7 @@ def losses(at):
 
 def test_defaults_show_the_slide_example(run_page):
     at = run_page(PAGE, lang="en")
+    assert at.query_params["tab"] in (["loss"], "loss")  # the slide's example opens first
     shown = latex_text(at)
     for value in SLIDE:
         assert f"&= {value}" in shown
@@ -45,38 +58,87 @@ def test_defaults_show_the_slide_example(run_page):
     assert "= 0.933516" in shown
     assert np.allclose(losses(at), [0.969692, 0.880200, 1.05268, 0.831490], atol=5e-6)
     assert not at.error and not at.exception
-    assert at.slider(key="K").value == 3 and at.select_slider(key="T").value == 1.0
-    # explorer bars sum to 1
-    bars = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert bars["layout"]["title"]["text"].endswith("sum = 1.000000")
-    assert (
-        np.isclose(values(bars["data"][0]["y"]).sum(), 1) and len(values(bars["data"][0]["y"])) == 3
-    )
-    # overflow demo at its default c = 1000: naive nan, stable fine (a warning, not an error)
-    assert any("nan" in w.value for w in at.warning)
     # one-hot of the default labels = the slide's Y
     assert r"\begin{bmatrix}1 & 0 & 0 \\ 0 & 1 & 0 \\ 0 & 0 & 1 \\ 0 & 0 & 1\end{bmatrix}" in shown
+    assert not at.get("plotly_chart")  # only this section runs: nothing trained, nothing drawn
+
+
+@pytest.mark.parametrize("tab", SECTIONS)
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_each_section_opens_by_its_link(run_page, tab, lang):
+    at = run_page(PAGE, lang=lang, tab=tab)
+    assert not at.error and not at.exception
+    assert not [w for w in at.warning if "nan" not in w.value]  # the overflow demo's own warning
+    assert len(at.tabs) == len(SECTIONS)
+    assert len(at.get("plotly_chart")) == CHARTS[tab]
+    assert at.query_params["tab"] in ([tab], tab)
+
+
+def test_a_bogus_section_falls_back_to_the_slide_with_a_warning(run_page):
+    at = run_page(PAGE, lang="en", tab="bogus")
+    assert "tab=bogus" in at.warning[0].value
+    assert np.allclose(losses(at), [0.969692, 0.880200, 1.05268, 0.831490], atol=5e-6)
+    assert at.query_params["tab"] in (["loss"], "loss")
+
+
+def test_explorer_defaults(run_page):
+    at = run_page(PAGE, lang="en", tab="explorer")
+    assert at.slider(key="K").value == 3 and at.select_slider(key="T").value == 1.0
+    bars = chart(at)  # the probability bars sum to 1
+    assert bars["layout"]["title"]["text"].endswith("sum = 1.000000")
+    a = values(bars["data"][0]["y"])
+    assert np.isclose(a.sum(), 1) and len(a) == 3
+    # overflow demo at its default c = 1000: naive nan, stable fine (a warning, not an error)
+    assert any("nan" in w.value for w in at.warning) and not at.error
+
+
+def test_derivatives_at_the_explorers_logits(run_page):
+    at = run_page(PAGE, lang="en", tab="derivatives")
     # ∂l/∂z = a − y, checked by autodiff and finite differences
     check = frame(at, "a − y")
     assert np.allclose(check.iloc[:, 1], check.iloc[:, 2], atol=1e-12)
     assert check.iloc[:, 4].max() < 1e-8
+    assert r"\begin{bmatrix}2 & 1 & 0.1\end{bmatrix}" in latex_text(at)
+    # the explorer's logits, as set in the link, are the ones differentiated here
+    at = run_page(PAGE, lang="en", tab="derivatives", K="4", z2="4", cls="2")
+    assert r"\begin{bmatrix}2 & 4 & 0.1 & -1\end{bmatrix}" in latex_text(at)
+    check = frame(at, "a − y")
+    assert len(check) == 4 and check.iloc[1, 1] < 0  # a₂ − 1 for the true class 2
+    jacobian = chart(at)
+    assert values(jacobian["data"][0]["z"]).shape == (4, 4)
+
+
+def test_paths_of_the_slide(run_page):
+    at = run_page(PAGE, lang="en", tab="paths")
     # the two-path picture: (a₁ − y₁)·x₂ = 0.3792 − 1 at x₂ = 1
-    assert r"= -0.6208 = (a_1 - y_1)\,x_2" in shown
-    # matrix form with shapes, and the note about the slide's transpose
-    assert r"\underbrace{\mathbf X^\top(\mathbf A-\mathbf Y)}_{2\times 3}" in shown
+    assert r"= -0.6208 = (a_1 - y_1)\,x_2" in latex_text(at)
+    assert "w1,2" in at.get("graphviz_chart")[0].proto.spec
+    table = frame(at, "product")
+    assert np.isclose(table["product"].sum(), -0.6208)
+
+
+def test_the_picture_of_the_paths_stays_while_x2_moves(run_page):
+    at = run_page(PAGE, lang="en", tab="paths")
+    before = at.get("graphviz_chart")[0].proto.spec
+    at.number_input(key="x2").set_value(2.0).run()
+    assert r"= -1.2416 = (a_1 - y_1)\,x_2" in latex_text(at)
+    assert at.get("graphviz_chart")[0].proto.spec == before  # the numbers are in the table
+
+
+def test_matrix_form_with_shapes(run_page):
+    at = run_page(PAGE, lang="en", tab="matrix")
+    assert r"\underbrace{\mathbf X^\top(\mathbf A-\mathbf Y)}_{2\times 3}" in latex_text(at)
     assert "transpose" in markdown_text(at)
-    # the digits were trained once, with a result
-    assert "After 20 epochs: test accuracy" in markdown_text(at)
-    assert len(at.get("plotly_chart")) == 6  # bars, Jacobian, curves, confusion, weights, wrong
 
 
 @pytest.mark.parametrize(
     ("lang", "label"), [("es", "Número de clases K"), ("en", "Number of classes K")]
 )
 def test_both_languages(run_page, lang, label):
-    at = run_page(PAGE, lang=lang)
+    at = run_page(PAGE, lang=lang, tab="explorer")
     assert at.title[0].value == "Softmax"
     assert at.slider(key="K").label == label
+    at = run_page(PAGE, lang=lang, tab="digits")
     assert ("60.000 dígitos por clase" in at.info[0].value) and (
         "6.000" in at.info[0].value or "6,000" in at.info[0].value
     )
@@ -108,61 +170,159 @@ def test_added_row_is_included_in_the_mean(run_page):
     assert f"{expected:.5f}" in latex_text(at)
 
 
-def test_bad_labels_and_tampered_url(run_page):
-    at = run_page(PAGE, lang="en", labels="1 x", K="99", T="-3", z1="abc", nb="0", shift="5")
-    assert "“x” is not a label" in at.error[0].value
+def test_the_paths_use_the_edited_example(run_page):
+    at = run_page(PAGE, lang="en")
+    at.session_state["ya"] = {"edited_rows": {0: {"a1": 0.5, "a2": 0.25, "a3": 0.25}},
+                              "added_rows": [], "deleted_rows": []}  # fmt: skip
+    at.run()
+    at.session_state["_tab_en"] = "Paths of ∂L/∂w₁,₂"  # the student opens the paths
+    at.run()
+    assert at.query_params["tab"] in (["paths"], "paths")
+    assert r"= -0.5 = (a_1 - y_1)\,x_2" in latex_text(at)
+    at.session_state["_tab_en"] = "Cross-entropy"  # and back: the edit is still there
+    at.run()
+    assert np.isclose(losses(at)[0], -np.log(0.5)) and not at.error
+
+
+def test_bad_labels_keep_the_last_good_one_hot(run_page):
+    at = run_page(PAGE, lang="en", labels="1 x")
+    assert "“x” is not a label" in at.error[0].value and "last valid" in at.error[0].value
+    assert not at.exception
+    at = run_page(PAGE, lang="en", labels="2 0")
+    at.text_input(key="labels").input("2 0 12").run()
+    assert "Label 12 does not fit" in at.error[0].value
+    assert r"\mathbf y = \begin{bmatrix}2 & 0\end{bmatrix}" in latex_text(at)  # the last good
+
+
+@pytest.mark.parametrize(
+    ("tab", "query", "controls"),
+    [
+        ("explorer", {"K": "99", "T": "-3", "z1": "abc", "shift": "5"}, {"K": 3, "z1": 2.0}),
+        ("derivatives", {"K": "1", "z2": "nan", "cls": "11"}, {"cls": 1}),
+        ("paths", {"k": "0", "i": "x", "x2": "1e9"}, {"k": 1, "i": 1}),
+        ("matrix", {"m": "60", "bseed": "-1"}, {"m": 2}),
+        ("digits", {"nb": "0", "eta": "7", "epochs": "1000", "data": "cifar"}, {"nb": 32}),
+    ],
+)
+def test_tampered_url_falls_back_with_warnings(run_page, tab, query, controls):
+    at = run_page(PAGE, lang="en", tab=tab, **query)
     warnings = " ".join(w.value for w in at.warning)
-    for name in ("K=99", "T=-3", "z1=abc", "nb=0", "shift=5"):
-        assert name in warnings
-    assert at.slider(key="K").value == 3 and at.slider(key="z1").value == 2.0
+    for name, value in query.items():
+        assert f"{name}={value}" in warnings
+    for key, value in controls.items():
+        assert at.slider(key=key).value == value
     assert not at.exception
 
 
 def test_explorer_temperature_and_large_logits(run_page):
-    at = run_page(PAGE, lang="en", K="4", T="0.1", shift="0", z4="9.5")
-    bars = json.loads(at.get("plotly_chart")[0].proto.spec)
-    a = values(bars["data"][0]["y"])
+    at = run_page(PAGE, lang="en", tab="explorer", K="4", T="0.1", shift="0", z4="9.5")
+    a = values(chart(at)["data"][0]["y"])
     assert len(a) == 4 and a[3] > 0.99
     assert any("both formulas agree" in s.value for s in at.success)
-    at = run_page(PAGE, lang="en", shift="10000", z1="10")
+    at = run_page(PAGE, lang="en", tab="explorer", shift="10000", z1="10")
     table = frame(at, "e^(z − max z)")
     assert (table.iloc[:, 5] == "nan").any() and np.isclose(table.iloc[:, 4].sum(), 1)
 
 
 def test_moving_a_logit_changes_the_probabilities(run_page):
-    at = run_page(PAGE, lang="en")
+    at = run_page(PAGE, lang="en", tab="explorer")
     before = latex_text(at)
     at.slider(key="z2").set_value(4.0).run()
     after = latex_text(at)
     assert before != after and r"\begin{bmatrix}2 & 4 & 0.1\end{bmatrix}" in after
 
 
-def test_training_runs_only_on_the_button(run_page):
-    at = run_page(PAGE, lang="en", epochs="3")
-    assert "After 3 epochs" in markdown_text(at)
-    at.slider(key="epochs").set_value(5).run()
-    assert "After 3 epochs" in markdown_text(at)  # not retrained on a rerun
-    assert any("Press **Train**" in i.value for i in at.info)
+def trained_alone(epochs: int, nb: int = sr.DEFAULT_BATCH, seed: int = 0) -> sr.SoftmaxRegression:
+    data = digits.load_digits(0.2, seed)
+    model = sr.SoftmaxRegression(sr.DEFAULT_ETA, nb, epochs, seed)
+    return model.fit(data.X_train, data.y_train, data.X_test, data.y_test, 10)
+
+
+def test_the_epochs_slider_shows_part_of_one_training(run_page):
+    """Trained once per setting, to the slider's end; moving the epochs shows exactly what a
+    training of that many epochs gives, without training again."""
+    from dlviz.views import softmax as views
+
+    at = run_page(PAGE, lang="en", tab="digits", epochs="3")
+    expected = sr.summary(trained_alone(3).history_.iloc[-1])
+    assert "After 3 epochs: test accuracy **{test}** (training {train})".format(**expected) in (
+        markdown_text(at)
+    )
+    alone = {epochs: trained_alone(epochs) for epochs in (5, 1, 100, 20)}
+    fits = []
+    real_train = sr.Training.train
+    sr.Training.train = lambda self, *a, **k: fits.append(a) or real_train(self, *a, **k)
+    try:
+        for epochs, model in alone.items():
+            at.slider(key="epochs").set_value(epochs).run()
+            result = "After {epoch} epochs: test accuracy **{test}** (training {train}); test loss "
+            result += "{loss} (training {train_loss})"
+            assert result.format(**sr.summary(model.history_.iloc[-1])) in markdown_text(at)
+            curves = chart(at)
+            assert values(curves["data"][0]["x"]).tolist() == list(range(epochs + 1))
+            data = digits.load_digits(0.2, 0)
+            confusion = values(chart(at, 1)["data"][0]["z"])
+            C = sr.confusion_matrix(data.y_test, model.predict(data.X_test), 10)
+            assert np.array_equal(confusion, C)
+    finally:
+        sr.Training.train = real_train
+    assert fits == []  # trained once, at the first run, to the slider's end
+    run = views._training(("digits", None, 0), sr.DEFAULT_BATCH, sr.DEFAULT_ETA, 0, None)
+    assert run.epochs == views.EPOCHS_MAX
+
+
+def result(model: sr.SoftmaxRegression) -> str:
+    return "After {epoch} epochs: test accuracy **{test}** (training {train})".format(
+        **sr.summary(model.history_.iloc[-1])
+    )
+
+
+def test_a_new_setting_trains_only_on_the_button(run_page):
+    at = run_page(PAGE, lang="en", tab="digits", epochs="3")
+    assert result(trained_alone(3)) in markdown_text(at)
+    at.slider(key="nb").set_value(64).run()
+    assert result(trained_alone(3)) in markdown_text(at)  # not retrained on a rerun
+    assert any("Press **Train**" in i.value and "N_b = 32" in i.value for i in at.info)
+    at.slider(key="epochs").set_value(5).run()  # the shown training, at another epoch
+    assert result(trained_alone(5)) in markdown_text(at)
     at.button(key="train").click().run()
-    assert "After 5 epochs" in markdown_text(at)
+    assert result(trained_alone(5, nb=64)) in markdown_text(at)
+    assert not any("Press" in i.value for i in at.info)
+    at.slider(key="nb").set_value(32).run()  # trained before: shown without the button
+    assert result(trained_alone(5)) in markdown_text(at)
+    assert not any("Press" in i.value for i in at.info)
+
+
+def test_small_batches_train_what_is_asked_and_go_on_from_there(run_page):
+    """N_b = 4 on the digits: 100 epochs would be seconds of work, so the epochs asked for
+    are trained, and more only when more are asked for (the same numbers either way)."""
+    from dlviz.views import softmax as views
+
+    at = run_page(PAGE, lang="en", tab="digits", nb="4", epochs="2")
+    run = views._training(("digits", None, 0), 4, sr.DEFAULT_ETA, 0, None)
+    assert run.epochs == 2 and result(trained_alone(2, nb=4)) in markdown_text(at)
+    at.slider(key="epochs").set_value(4).run()
+    assert run.epochs == 4 and result(trained_alone(4, nb=4)) in markdown_text(at)
+    at.slider(key="epochs").set_value(1).run()
+    assert run.epochs == 4 and result(trained_alone(1, nb=4)) in markdown_text(at)
 
 
 def test_diverging_eta_is_reported(run_page):
-    at = run_page(PAGE, lang="en", eta="100", nb="1", epochs="3")
+    at = run_page(PAGE, lang="en", tab="digits", eta="100", nb="1", epochs="3")
     assert not at.exception
     text = markdown_text(at) + " ".join(e.value for e in at.error)
     assert "After 3 epochs" in text or "stopped being finite" in text
 
 
 def test_bad_mnist_file_keeps_the_digits(run_page):
-    at = run_page(PAGE, lang="en", data="mnist")
+    at = run_page(PAGE, lang="en", tab="digits", data="mnist")
     assert any("Upload mnist.npz" in i.value for i in at.info)
     at.file_uploader(key="mnist").set_value(
         ("mnist.npz", b"this is not an npz", "application/octet-stream")
     ).run()
     assert not at.exception
     assert "Not an MNIST file" in at.error[0].value and "8×8 digits" in at.error[0].value
-    assert len(at.get("plotly_chart")) == 6
+    assert len(at.get("plotly_chart")) == 3
 
 
 def test_small_mnist_npz_trains(run_page):
@@ -170,21 +330,28 @@ def test_small_mnist_npz_trains(run_page):
     buffer = io.BytesIO()
     x = rng.integers(0, 256, size=(60, 28, 28), dtype=np.uint8)
     np.savez(buffer, x_train=x, y_train=np.arange(60) % 10)
-    at = run_page(PAGE, lang="en", data="mnist", epochs="2")
+    at = run_page(PAGE, lang="en", tab="digits", data="mnist", epochs="2")
     at.file_uploader(key="mnist").set_value(
         ("mnist.npz", buffer.getvalue(), "application/octet-stream")
     ).run()
     assert not at.exception and not at.error
     assert "my MNIST file (28×28): 50 training images" in " ".join(c.value for c in at.caption)
     assert "After 2 epochs" in markdown_text(at)
+    # the files stay with the session while another section is open
+    at.session_state["_tab_en"] = "Digits: mistakes and drawing"
+    at.run()
+    assert "my MNIST file (28×28): 50 training images" in " ".join(c.value for c in at.caption)
+    assert not at.error and len(values(chart(at)["data"][0]["z"])[0]) > 28  # 28×28 tiles
 
 
 def test_mistake_probabilities_on_request(run_page):
     """The misclassified images are always shown; their full probability table on request."""
-    at = run_page(PAGE, lang="en", epochs="3")
+    at = run_page(PAGE, lang="en", tab="draw", epochs="3")
     assert not any("true" in d.value.columns for d in at.dataframe)
+    assert any("The model sees" in i.value or "Draw a digit" in i.value for i in at.info)
     at.toggle(key="wrong_p").set_value(True).run()
     table = frame(at, "true")
     assert len(table) == 10 and np.allclose(table.iloc[:, :10].sum(axis=1), 1, atol=1e-5)
-    assert "wrong_p" in run_page(PAGE, lang="es", wrong_p="1").query_params
-    assert any("true" in d.value.columns for d in run_page(PAGE, lang="en", wrong_p="1").dataframe)
+    assert "wrong_p" in run_page(PAGE, lang="es", tab="draw", wrong_p="1").query_params
+    shown = run_page(PAGE, lang="en", tab="draw", wrong_p="1").dataframe
+    assert any("true" in d.value.columns for d in shown)

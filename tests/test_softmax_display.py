@@ -14,8 +14,19 @@ def test_chain_graph_and_paths_latex_have_the_numbers():
     dot = show.chain_graph(paths, 1, 2)
     assert dot.startswith("digraph") and "w1,2" in dot and "a3 -> L" in dot
     assert "0.2354" in dot  # a₁(1−a₁) with the numbers filled in
+    assert dot.count("style=dashed") == 4  # the paths through a₂ and a₃ (y = 0) add nothing
     tex = show.paths_latex(paths, sm.LECTURE_A[0], sm.LECTURE_Y[0], 1, 2.0)
     assert "-1.2416" in tex and r"(a_1 - y_1)" in tex
+
+
+def test_chain_graph_without_numbers_stays_the_same_when_the_values_move():
+    """The page's picture: symbols only, so moving x₂ (or editing A) does not redraw it."""
+    rows = [(a, x) for a in (sm.LECTURE_A[0], sm.LECTURE_A[1]) for x in (1.0, 2.0, 0.0)]
+    y = sm.LECTURE_Y[0]
+    dots = {show.chain_graph(sm.chain_paths(a, y, 0, x), 1, 2, numbers=False) for a, x in rows}
+    assert len(dots) == 1
+    dot = dots.pop()
+    assert "∂z1/∂w1,2 = x2" in dot and "∂a2/∂z1" in dot and "0.2354" not in dot
 
 
 def test_loss_table_and_latex_write_the_sum_out():

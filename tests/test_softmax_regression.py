@@ -134,3 +134,37 @@ def test_report_on_test_set_is_the_confusion_matrix_and_the_mistakes():
     assert np.array_equal(report["confusion"], expected)
     images, titles, table = report["mistakes"]
     assert len(titles) == min(10, len(data.y_test) - np.trace(expected))
+
+
+def test_a_longer_training_holds_every_shorter_one_exactly():
+    """The page trains once to the slider's end and shows epoch e from it: the weights and the
+    history after epoch e are exactly those of a training of e epochs."""
+    from dlviz.softmax_regression import Training
+
+    X, y = blobs(50, seed=6)
+    Xt, yt = blobs(20, seed=7)
+    run = Training(X, y, Xt, yt, eta=0.5, batch_size=7, seed=3)
+    run.train(4)
+    run.train(9)  # goes on where it stopped
+    assert run.epochs == 9 and len(run.weights) == 10
+    for epochs in (0, 1, 4, 5, 9):
+        alone = SoftmaxRegression(0.5, 7, epochs, seed=3).fit(X, y, Xt, yt)
+        shown = run.model(epochs)
+        assert np.array_equal(shown.W_, alone.W_) and np.array_equal(shown.b_, alone.b_)
+        assert shown.history_.equals(alone.history_) and shown.diverged_ is None
+    assert run.model(50).history_["epoch"].iloc[-1] == 9  # not trained that far: the last one
+    assert not run.model(9).W_.flags.writeable  # shared between sessions: read only
+
+
+def test_divergence_shows_only_from_its_epoch_on():
+    from dlviz.softmax_regression import Training
+
+    X, y = blobs()
+    run = Training(X * 1e10, y, eta=1e30, batch_size=4, seed=0)
+    run.train(20)
+    d = run.diverged
+    assert d is not None and run.epochs == d  # training stopped there
+    assert run.model(d).diverged_ == d and run.model(20).diverged_ == d
+    assert run.model(d - 1).diverged_ is None and len(run.model(d - 1).history_) == d
+    run.train(30)
+    assert run.epochs == d  # a diverged training does not go on

@@ -8,6 +8,14 @@ _Z_HELP = (
 )
 
 TEXT = {
+    # -- the sections (tabs): ?tab=<key>
+    "tab.loss": ("Entropía cruzada", "Cross-entropy"),
+    "tab.explorer": ("Explorador de softmax", "Softmax explorer"),
+    "tab.derivatives": ("Derivadas", "Derivatives"),
+    "tab.paths": ("Caminos de ∂L/∂w₁,₂", "Paths of ∂L/∂w₁,₂"),
+    "tab.matrix": ("Forma matricial", "Matrix form"),
+    "tab.digits": ("Dígitos: entrenamiento", "Digits: training"),
+    "tab.draw": ("Dígitos: errores y dibujo", "Digits: mistakes and drawing"),
     "intro": (
         "En regresión *softmax* la capa de salida tiene **un nodo por clase**. Softmax convierte "
         "las entradas netas (logits) z en probabilidades: exponencia y normaliza, así que todas "
@@ -27,7 +35,6 @@ TEXT = {
         "uses: row k = the weights w_k of class k).",
     ),
     # -- explorer
-    "explorer.header": ("Explorador de softmax", "Softmax explorer"),
     "K": ("Número de clases K", "Number of classes K"),
     "K.help": (
         "Cuántos logits (y probabilidades): de 2 a 10.",
@@ -42,10 +49,10 @@ TEXT = {
     ),
     "cls": ("Clase verdadera y (para ∂l/∂z)", "True class y (for ∂l/∂z)"),
     "cls.help": (
-        "La clase de la etiqueta one-hot y usada en la derivada ∂l/∂z = a − y (se marca en verde; "
-        "si es mayor que K se usa K).",
-        "The class of the one-hot label y used in the derivative ∂l/∂z = a − y (marked in green; "
-        "above K, K is used).",
+        "La clase de la etiqueta one-hot y usada en la derivada ∂l/∂z = a − y (si es mayor que K "
+        "se usa K).",
+        "The class of the one-hot label y used in the derivative ∂l/∂z = a − y (above K, K is "
+        "used).",
     ),
     **{f"z{k}": (f"Logit z{k}", f"Logit z{k}") for k in range(1, 11)},
     **{f"z{k}.help": (_Z_HELP[0].format(k=k), _Z_HELP[1].format(k=k)) for k in range(1, 11)},
@@ -86,7 +93,6 @@ TEXT = {
         "With max z = {zmax} both formulas agree. Raise c above ~709 to see the overflow.",
     ),
     # -- one-hot
-    "onehot.header": ("Codificación one-hot", "One-hot encoding"),
     "labels": ("Etiquetas (0, 1, 2, …)", "Labels (0, 1, 2, …)"),
     "labels.help": (
         "Un vector de etiquetas de clase, enteros de 0 a 9 separados por espacios o comas. Cada "
@@ -95,6 +101,10 @@ TEXT = {
         "A vector of class labels, whole numbers 0 to 9 separated by spaces or commas. Each label "
         "t becomes a row with a 1 in column t and 0 elsewhere. By default, the labels of the "
         "slide's Y.",
+    ),
+    "labels.kept": (
+        "Se sigue mostrando el one-hot de las últimas etiquetas válidas.",
+        "Still showing the one-hot of the last valid labels.",
     ),
     "bad.labels_empty": ("Escriba al menos una etiqueta.", "Type at least one label."),
     "bad.labels_int": ("Las etiquetas deben ser enteros.", "Labels must be whole numbers."),
@@ -166,7 +176,10 @@ TEXT = {
         "and mean 0.933516 ≈ 0.9335.",
     ),
     # -- derivatives
-    "deriv.header": ("Derivadas", "Derivatives"),
+    "deriv.at": (
+        "En los logits z y la temperatura T del **explorador de softmax** (muévalos allí):",
+        "At the logits z and temperature T of the **softmax explorer** (move them there):",
+    ),
     "jac.x": ("respecto a z_j", "with respect to z_j"),
     "jac.y": ("derivada de a_k", "derivative of a_k"),
     "jac.diag": ("∂a₁/∂z₁ = a₁(1−a₁) = {v}", "∂a₁/∂z₁ = a₁(1−a₁) = {v}"),
@@ -194,7 +207,10 @@ TEXT = {
         "The paths of ∂L/∂w₁,₂ (the slide's picture, with numbers)",
     ),
     "i": ("Muestra i del ejemplo 4×3", "Sample i of the 4×3 example"),
-    "i.help": ("Qué fila de A e Y (arriba) se usa.", "Which row of A and Y (above) is used."),
+    "i.help": (
+        "Qué fila de A e Y se usa (las de la sección «Entropía cruzada», con sus ediciones).",
+        "Which row of A and Y is used (those of the “Cross-entropy” section, with your edits).",
+    ),
     "k": ("Fila k de W (peso w_k,2)", "Row k of W (weight w_k,2)"),
     "k.help": (
         "El peso w_k,2 que une la entrada x₂ con el logit z_k. La diapositiva usa k = 1.",
@@ -246,10 +262,6 @@ TEXT = {
         "and with finite differences (largest gap {fd}).",
     ),
     # -- digits
-    "digits.header": (
-        "Regresión softmax con dígitos escritos a mano",
-        "Softmax regression on handwritten digits",
-    ),
     "slip.mnist": (
         "La diapositiva dice «60.000 dígitos por clase»: MNIST tiene 60.000 imágenes de "
         "entrenamiento **en total** (unas 6.000 por clase) y 10.000 de prueba, de 28×28 = 784 "
@@ -346,8 +358,12 @@ TEXT = {
     ),
     "train": ("Entrenar", "Train"),
     "train.help": (
-        "Entrena con los valores actuales (los pesos empiezan en 0). Solo se entrena al pulsar.",
-        "Trains with the current settings (weights start at 0). Training runs only when pressed.",
+        "Entrena con N_b, η y la semilla actuales (los pesos empiezan en 0), hasta la última "
+        "época del deslizador: mover las épocas solo muestra una parte de ese entrenamiento. "
+        "Un ajuste ya entrenado se muestra sin pulsar.",
+        "Trains with the current N_b, η and seed (weights start at 0), up to the slider's last "
+        "epoch: moving the epochs only shows part of that training. A setting already trained is "
+        "shown without pressing.",
     ),
     "progress": ("Entrenando {epochs} épocas…", "Training {epochs} epochs…"),
     "live": (

@@ -1,11 +1,14 @@
-"""The Softmax page in Chromium: opened by its URL on a fresh server, a logit moved, the digits
-trained for a few epochs with the button, and a digit drawn on the canvas."""
+"""The Softmax page in Chromium, one section at a time: the slide's numbers, a logit moved in the
+explorer, the digits trained once per setting (the epochs slider shows part of the training, a
+new setting trains on the button), a digit drawn on the canvas, and a section opened by its link
+on a fresh server."""
 
 import pytest
 from browserkit import (
     FORMULAS,
     all_formulas,
     assert_no_error,
+    open_tab,
     screenshot,
     wait_changed,
     wait_idle,
@@ -13,11 +16,26 @@ from browserkit import (
 )
 
 pytestmark = pytest.mark.browser
-PLOTS = 6  # bars, Jacobian, curves, confusion, weights, misclassified
 
 
 def main_text(page) -> str:
     return page.locator("[data-testid=stMain]").inner_text()
+
+
+def wait_text(page, text: str) -> None:
+    page.wait_for_function(
+        "(text) => document.querySelector('[data-testid=stMain]').innerText.includes(text)",
+        arg=text,
+    )
+    wait_idle(page)
+
+
+def press(page, name: str, key: str, times: int = 1) -> None:
+    """Move a slider with the keyboard (one step a press)."""
+    thumb = page.get_by_role("slider", name=name)
+    thumb.focus()
+    for _ in range(times):
+        thumb.press(key)
 
 
 def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
@@ -27,35 +45,43 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     for value in ("0.969692", "0.880200", "1.05268", "0.831490", "0.933516"):
         assert value in formulas
     assert r"[(-1) \cdot \log(0.3792)]" in formulas
-    wait_plots(page, PLOTS)
-    assert "After 3 epochs: test accuracy" in main_text(page)
+    wait_plots(page, 0)  # the slide's example: formulas and tables, nothing else runs
+    screenshot(page, "softmax_loss_en")
 
-    # move the first logit: the probabilities (second formula) change
+    # the explorer: move the first logit, the probabilities (second formula) change
+    open_tab(page, "Softmax explorer")
+    wait_plots(page, 1)
     before = page.locator(FORMULAS).nth(1).text_content()
-    thumb = page.get_by_role("slider", name="Logit z1")
-    thumb.focus()
-    for _ in range(5):  # step 0.1 → z1 = 2.5
-        thumb.press("ArrowRight")
+    press(page, "Logit z1", "ArrowRight", 5)  # step 0.1 → z1 = 2.5
     page.wait_for_url("**z1=2.5**")
     after = wait_changed(page, f"{FORMULAS} >> nth=1", before)
     assert r"\begin{bmatrix}2.5 & 1 & 0.1\end{bmatrix}" in after
     assert_no_error(page)
 
-    # train for a few more epochs with the button
-    epochs = page.get_by_role("slider", name="Epochs")
-    epochs.focus()
-    epochs.press("ArrowRight")  # 3 → 4 epochs
+    # the digits: trained once; the epochs slider shows part of that training at once
+    open_tab(page, "Digits: training")
+    wait_plots(page, 3)
+    assert "After 3 epochs: test accuracy" in main_text(page)
+    press(page, "Epochs", "ArrowRight")  # 3 → 4 epochs
     page.wait_for_url("**epochs=4**")
-    wait_idle(page)
-    assert "Press Train" in main_text(page)
+    wait_text(page, "After 4 epochs")
+    assert "Press Train" not in main_text(page)
+    # a new setting is trained on the button
+    press(page, "Batch size N_b", "ArrowRight")  # 32 → 33
+    page.wait_for_url("**nb=33**")
+    wait_text(page, "Press Train")
     page.get_by_role("button", name="Train").click()
     page.wait_for_function(
-        "document.querySelector('[data-testid=stMain]').innerText.includes('After 4 epochs')"
+        "!document.querySelector('[data-testid=stMain]').innerText.includes('Press Train')"
     )
     wait_idle(page)
+    assert "After 4 epochs" in main_text(page)
     assert_no_error(page)
+    screenshot(page, "softmax_en")
 
     # draw a "1" on the canvas: the class probabilities appear
+    open_tab(page, "Digits: mistakes and drawing")
+    wait_plots(page, 1)
     canvas = page.locator("canvas[aria-label='digit canvas']")
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
@@ -65,19 +91,31 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     for step in range(1, 11):
         page.mouse.move(x, box["y"] + 30 + step * (box["height"] - 60) / 10)
     page.mouse.up()
-    page.wait_for_function(
-        "document.querySelector('[data-testid=stMain]').innerText.includes('The model sees a')"
-    )
-    wait_idle(page)
-    wait_plots(page, PLOTS + 1)
+    wait_text(page, "The model sees a")
+    wait_plots(page, 2)
     assert_no_error(page)
-    screenshot(page, "softmax_en")
+    screenshot(page, "softmax_draw_en")
 
 
 def test_spanish_and_presentation_mode(server, open_page):
-    page = open_page(f"{server}/Softmax?present=1&epochs=3", locale="es-CO")
+    page = open_page(f"{server}/Softmax?present=1&tab=digits&epochs=3", locale="es-CO")
     assert page.get_by_role("heading", name="Softmax", exact=True).is_visible()
     assert "60.000 dígitos por clase" in main_text(page)
-    wait_plots(page, PLOTS)
+    wait_plots(page, 3)
     assert_no_error(page)
     screenshot(page, "softmax_es")
+
+
+def test_a_section_opens_by_its_link_on_a_fresh_server(fresh_server, open_page):
+    """The issue's example link, opened as a fresh server's first visitor: the digits section
+    opens, and its epochs slider moves the results."""
+    page = open_page(f"{fresh_server}/Softmax?tab=digits&lang=en")
+    selected = page.locator("[role=tab][aria-selected=true]").inner_text().strip()
+    assert selected == "Digits: training"
+    wait_plots(page, 3)
+    assert "After 20 epochs: test accuracy" in main_text(page)
+    press(page, "Epochs", "ArrowLeft", 10)  # 20 → 10 epochs
+    page.wait_for_url("**epochs=10**")
+    wait_text(page, "After 10 epochs: test accuracy")
+    assert "tab=digits" in page.url
+    assert_no_error(page)
