@@ -80,19 +80,57 @@ def test_convergence_figure_shades_the_cycle():
 
 def test_mlp_figure_animates_three_panels():
     history = mlp.train(pc.INPUTS, pc.GATES["XOR"], seed=1, epochs=60)
-    snap = mlp.snapshots(history, pc.INPUTS, count=8, n=9)
+    snap = mlp.snapshots(history, pc.INPUTS, n=9)
     spec = validated(figures.mlp_figure(snap, pc.INPUTS, pc.GATES["XOR"], NAMES))
     assert len(spec["frames"]) == len(snap["epochs"])
     assert spec["frames"][0]["traces"] == [0, 1, 2, 5, 6, 7, 9]
     assert spec["data"][0]["type"] == "heatmap" and spec["data"][8]["xaxis"] == "x3"
     loss = spec["data"][8]["y"]  # plotly ships large arrays base64-encoded
-    assert len(base64.b64decode(loss["bdata"])) // 8 == 61  # the loss at every epoch (float64)
+    curve = np.frombuffer(base64.b64decode(loss["bdata"]), dtype=np.float32)
+    assert len(curve) == 61  # the loss at every epoch (float32: 7 digits on a log axis)
+    np.testing.assert_allclose(curve, history.loss, rtol=1e-6)
     # a frame carries only what moves; the rest (colours, axes, names) stays the figure's
     first = spec["frames"][0]["data"]
     assert [sorted(trace) for trace in first[:2]] == [["type", "z"], ["type", "x", "y"]]
     z = np.frombuffer(base64.b64decode(first[0]["z"]["bdata"]), dtype=np.float32).reshape(9, 9)
     assert z == pytest.approx(snap["probs"][0], abs=1e-6)  # float32 keeps the 3 decimals shown
     assert spec["data"][0]["colorscale"] == "RdBu" and spec["data"][0]["zmax"] == 1
+
+
+def test_mlp_figure_of_a_long_run_ships_little():
+    """3000 epochs: about 25 frames, the loss curve through at most 301 epochs (the first and
+    the last among them), coordinates to 4 significant digits; under 40 KiB in all (a 2-D section: 50 KiB a change)."""
+    runs = mlp.train_many(pc.INPUTS, pc.GATES["XOR"], [1], (1.0,), 3000)
+    snap = mlp.frames(*runs.history(0, 0, 3000), pc.INPUTS)
+    fig = figures.mlp_figure(snap, pc.INPUTS, pc.GATES["XOR"], NAMES)
+    text = pio.to_json(fig, validate=False)
+    spec = json.loads(text)
+    assert len(spec["frames"]) == len(mlp.frame_epochs(3000)) <= 50
+    epochs = np.frombuffer(base64.b64decode(spec["data"][8]["x"]["bdata"]), dtype=np.int32)
+    assert len(epochs) <= figures.CURVE_POINTS and (epochs[0], epochs[-1]) == (0, 3000)
+    curve = np.frombuffer(base64.b64decode(spec["data"][8]["y"]["bdata"]), dtype=np.float32)
+    np.testing.assert_allclose(curve, runs.loss[epochs, 0, 0], rtol=1e-6)
+    for frame in spec["frames"]:
+        for trace in frame["data"][1:]:
+            assert all(v == float(f"{v:.4g}") for v in trace["x"] + trace["y"])
+    assert len(text) < 40 * 1024
+
+
+def test_unit_figure_animates_at_most_41_presentations_around_the_step():
+    run = pc.train(pc.INPUTS, pc.GATES["XOR"], (1.0, 1.0), 1.5, 1.0, 30)  # 120 presentations
+    assert len(run.weights) == 121
+    for step, first in ((0, 0), (7, 0), (60, 40), (118, 80), (120, 80)):
+        fig = figures.unit_figure(pc.INPUTS, pc.GATES["XOR"], run.weights, 1.0, step, NAMES)
+        spec = validated(fig)
+        slider = spec["layout"]["sliders"][0]
+        assert len(spec["frames"]) == figures.MAX_FRAMES == 41
+        assert slider["steps"][slider["active"]]["label"] == (str(step) if step else NAMES["start"])
+        assert slider["steps"][0]["label"] == (str(first) if first else NAMES["start"])
+        # the figure shows the step itself; a frame carries only the coordinates that move
+        line = spec["data"][1]
+        assert (line["x"], line["y"]) == tuple(figures.boundary(run.weights[step], 1.0))
+        assert all(sorted(t) == ["type", "x", "y"] for t in spec["frames"][0]["data"])
+        assert len(pio.to_json(fig, validate=False)) < 25 * 1024
 
 
 def test_sweep_and_compare_figures():

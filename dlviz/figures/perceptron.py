@@ -24,6 +24,13 @@ UNIT_COLOR = ("#2ca02c", "#9467bd")  # hidden units A, B
 UNIT_REGION = ("rgba(44,160,44,0.12)", "rgba(148,103,189,0.12)")
 LOG_TICKS = [m * 10.0**e for e in range(-4, 1) for m in (1, 2, 5)]
 LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+MAX_FRAMES = 41  # presentations animated at most: those around the one shown
+CURVE_POINTS = 301  # a loss curve is drawn through at most this many epochs (evenly spread)
+
+
+def _r(values) -> list[float]:
+    """Coordinates to 4 significant digits: what the eye can see, and short to send."""
+    return [float(f"{v:.4g}") for v in values]
 
 
 def half_plane(w: np.ndarray, offset: float, box: Sequence[float] = BOX) -> tuple[list, list]:
@@ -82,8 +89,8 @@ def _axes(axes: str) -> dict:
 
 
 def _unit_traces(w, offset, name, color, region, axes="", box=BOX, label=None) -> list[dict]:
-    rx, ry = half_plane(w, offset, box)
-    lx, ly = boundary(w, offset, box)
+    rx, ry = (_r(c) for c in half_plane(w, offset, box))
+    lx, ly = (_r(c) for c in boundary(w, offset, box))
     return [
         {"type": "scatter", "x": rx, "y": ry, "fill": "toself", "fillcolor": region,
          "mode": "lines", "line": {"width": 0}, "name": label or name, "hoverinfo": "skip",
@@ -111,30 +118,31 @@ def unit_figure(
 ) -> go.Figure:
     """One unit's region w·x + b ≥ θ and line w·x + b = θ over the inputs, frame k = after
     presentation k (``weights`` (P+1, 2)); the slider starts at ``step``. The presented input
-    is ringed. ``text``: "region", "line", "y0", "y1", "shown", "start", "presentation", "x1",
-    "x2"."""
+    is ringed. At most ``MAX_FRAMES`` presentations around ``step`` are animated, and a frame
+    carries only the coordinates that move. ``text``: "region", "line", "y0", "y1", "shown",
+    "start", "presentation", "x1", "x2"."""
     n = len(X)
     biases = np.zeros(len(weights)) if biases is None else np.asarray(biases)
 
     def frame(k: int) -> list[dict]:
         traces = _unit_traces(weights[k], threshold - biases[k], text["line"], LINE_COLOR,
                               REGION, label=text["region"])  # fmt: skip
-        shown = X[(k - 1) % n] if k else np.array([np.nan, np.nan])
-        traces.append({"type": "scatter", "x": [shown[0]], "y": [shown[1]], "mode": "markers",
-                       "name": text["shown"], "hoverinfo": "skip",
+        shown = [float(v) for v in X[(k - 1) % n]] if k else [None, None]  # none at the start
+        traces.append({"type": "scatter", "x": shown[:1], "y": shown[1:],
+                       "mode": "markers", "name": text["shown"], "hoverinfo": "skip",
                        "marker": {"size": 30, "color": "rgba(0,0,0,0)",
                                   "line": {"color": "black", "width": 2.5}}})  # fmt: skip
         return traces
 
-    frames_data = [frame(k) for k in range(len(weights))]
-    labels = [text["start"]] + [str(k) for k in range(1, len(weights))]
-    frames, controls = frames_and_controls(
-        frames_data, [0, 1, 2], labels, text["presentation"] + " "
-    )
-    controls["sliders"][0]["active"] = step
+    first = min(max(step - MAX_FRAMES // 2, 0), max(len(weights) - MAX_FRAMES, 0))
+    ks = range(first, min(first + MAX_FRAMES, len(weights)))
+    moving = [[{"type": "scatter", "x": t["x"], "y": t["y"]} for t in frame(k)] for k in ks]
+    labels = [str(k) if k else text["start"] for k in ks]
+    frames, controls = frames_and_controls(moving, [0, 1, 2], labels, text["presentation"] + " ")
+    controls["sliders"][0]["active"] = step - first
     layout = {**_square_axes(text["x1"], text["x2"]), "legend": LEGEND, "height": 470,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 40}, **controls}  # fmt: skip
-    return figure([*frames_data[step], *_points(X, y, text)], layout, frames)
+    return figure([*frame(step), *_points(X, y, text)], layout, frames)
 
 
 def network_figure(
@@ -222,32 +230,33 @@ def convergence_figure(
 def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) -> go.Figure:
     """The 2-2-1 sigmoid MLP over epochs, one animation for three panels: ŷ over the input space
     with the hidden units' lines, the inputs in hidden space with the output's line (ŷ = 0.5),
-    and the loss curve with the current epoch marked. ``snap`` is ``mlp.snapshots``.
-    ``text``: "p", "h1", "h2", "out_mlp", "loss", "epoch", "y0", "y1", "x1", "x2"."""
+    and the loss curve with the current epoch marked (through at most ``CURVE_POINTS`` epochs).
+    ``snap`` is ``mlp.frames``. ``text``: "p", "h1", "h2", "out_mlp", "loss", "epoch", "y0",
+    "y1", "x1", "x2"."""
     hbox = (-0.1, 1.1)
     probs = np.asarray(snap["probs"], dtype=np.float32)  # 3 decimals: float32 is enough
 
     def frame(k: int) -> list[dict]:
         traces = [{"type": "heatmap", "x": snap["xs"], "y": snap["xs"], "z": probs[k],
-                   "zmin": 0, "zmax": 1, "colorscale": "RdBu",
+                   "zmin": 0, "zmax": 1, "colorscale": "RdBu", "zsmooth": "best",
                    "name": text["p"], "colorbar": {"x": 0.28, "thickness": 10, "len": 0.8},
                    "hovertemplate": "x₁=%{x:.2f} x₂=%{y:.2f} ŷ=%{z:.3f}<extra></extra>"}]  # fmt: skip
         for j in (0, 1):
-            lx, ly = boundary(snap["W1"][k][j], -snap["b1"][k][j])
+            lx, ly = (_r(c) for c in boundary(snap["W1"][k][j], -snap["b1"][k][j]))
             traces.append({"type": "scatter", "x": lx, "y": ly, "mode": "lines",
                            "name": text[f"h{j + 1}"], "line": {"color": UNIT_COLOR[j], "width": 3}})  # fmt: skip
         H = snap["hidden"][k]
         for c in (0, 1):
             sel = np.asarray(y) == c
-            traces.append({"type": "scatter", "x": H[sel, 0], "y": H[sel, 1], "mode": "markers",
+            traces.append({"type": "scatter", "x": _r(H[sel, 0]), "y": _r(H[sel, 1]), "mode": "markers",
                            "xaxis": "x2", "yaxis": "y2", "showlegend": False, "hoverinfo": "x+y",
                            "marker": {"color": CLASS_COLOR[c], "size": 14,
                                       "symbol": "circle" if c else "x"}})  # fmt: skip
-        lx, ly = boundary(snap["w2"][k], -snap["b2"][k], hbox)
+        lx, ly = (_r(c) for c in boundary(snap["w2"][k], -snap["b2"][k], hbox))
         traces.append({"type": "scatter", "x": lx, "y": ly, "mode": "lines", "xaxis": "x2",
                        "yaxis": "y2", "name": text["out_mlp"],
                        "line": {"color": LINE_COLOR, "width": 3}})  # fmt: skip
-        traces.append({"type": "scatter", "x": [snap["epochs"][k]], "y": [snap["loss"][k]],
+        traces.append({"type": "scatter", "x": [int(snap["epochs"][k])], "y": _r([snap["loss"][k]]),
                        "mode": "markers", "xaxis": "x3", "yaxis": "y3", "showlegend": False,
                        "marker": {"color": "black", "size": 11}})  # fmt: skip
         return traces
@@ -258,9 +267,11 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
     moving = {"heatmap": ("type", "z"), "scatter": ("type", "x", "y")}
     frames_data = [[{key: trace[key] for key in moving[trace["type"]]} for trace in traces]
                    for traces in full]  # fmt: skip
-    last = full[-1]
+    last, curve = full[-1], np.asarray(snap["loss_curve"])
+    spread = np.linspace(0, len(curve) - 1, min(len(curve), CURVE_POINTS))
+    at = np.unique(spread.round()).astype(int)  # the epochs the curve is drawn through
     data = [*last[:3], *_points(X, y, text), *last[3:6],
-            {"type": "scatter", "x": np.arange(len(snap["loss_curve"])), "y": snap["loss_curve"],
+            {"type": "scatter", "x": at, "y": curve[at].astype(np.float32),
              "mode": "lines", "name": text["loss"], "xaxis": "x3", "yaxis": "y3",
              "line": {"color": "#444"}}, last[6]]  # fmt: skip
     frames, controls = frames_and_controls(

@@ -12,10 +12,6 @@ TEXT = {
         "(0,0), (1,1) on the other. The lecture solves it with two layers: XOR = OR(AND1, AND2).",
     ),
     # -- training one unit
-    "train.header": (
-        "Entrenar una unidad, presentación por presentación",
-        "Training one unit, presentation by presentation",
-    ),  # fmt: skip
     "train.intro": (
         "Como en la diapositiva: θ = 1, γ = 1.5, sin sesgo, pesos iniciales [1, 1]. Las cuatro "
         "entradas se presentan en orden y los pesos se corrigen **después de cada una** con "
@@ -75,20 +71,13 @@ TEXT = {
     "train.lattice": (
         "{gate} sí es linealmente separable. Pero el teorema de convergencia del perceptrón supone "
         "que el umbral se aprende (un sesgo): con θ fijo y sin sesgo, los pesos solo se mueven en "
-        "una rejilla w₀ + γ·(enteros) y pueden saltar por encima de todo w que separa. Pruebe "
-        "γ = 0.5, o el sesgo aprendido más abajo (la diapositiva de la regla).",
+        "una rejilla w₀ + γ·(enteros) y pueden saltar por encima de todo w que separa. Pruebe γ = "
+        "0.5, o el sesgo aprendido en la sección «Una unidad y XOR» (la diapositiva de la "
+        "regla).",
         "{gate} is linearly separable. But the perceptron convergence theorem assumes the "
         "threshold is learned (a bias): with θ fixed and no bias the weights only move on a grid "
         "w₀ + γ·(integers) and can jump over every separating w. Try γ = 0.5, or the learned bias "
-        "further down (the rule slide).",
-    ),
-    "step.first": ("Inicio", "Start"),
-    "step.prev": ("Anterior", "Previous"),
-    "step.next": ("Siguiente", "Next"),
-    "step.last": ("Final", "End"),
-    "step.help": (
-        "Recorre las presentaciones una a una; el paso queda en el enlace (?step=).",
-        "Steps through the presentations one at a time; the step is kept in the link (?step=).",
+        "in the section “One unit on XOR” (the rule slide).",
     ),
     "step.start": ("**Inicio**: w = {w}.", "**Start**: w = {w}."),
     "step.now": (
@@ -179,10 +168,6 @@ TEXT = {
         "one that looks like the perceptron's.",
     ),
     # -- the network
-    "net.header": (
-        "La red de la diapositiva: XOR = OR(AND1, AND2)",
-        "The slide's network: XOR = OR(AND1, AND2)",
-    ),  # fmt: skip
     "net.intro": (
         "La capa oculta usa los pesos aprendidos: W = [[1, −0.5], [−0.5, 1]] (fila 1: AND1, "
         "fila 2: AND2) con θ = 1, y la salida es OR con pesos [1, 1] y θ = 1. En el espacio "
@@ -245,7 +230,6 @@ TEXT = {
         "before the step. The slide shows [1,1] and [0,1]; here are all four.",
     ),
     # -- non-convergence
-    "conv.header": ("Una sola unidad no aprende XOR", "A single unit cannot learn XOR"),
     "conv.intro": (
         "La misma regla en AND, OR y XOR, época tras época. En XOR los errores por época nunca "
         "llegan a 0: los pesos vuelven a un estado ya visto y el ciclo se repite (se detecta "
@@ -257,14 +241,17 @@ TEXT = {
     "setting": ("Configuración", "Setting"),
     "setting.help": (
         "Regla: la diapositiva «Regla de aprendizaje del perceptrón» (w = 0, sesgo b = 0 "
-        "aprendido, sin γ, salida 1 si w·x + b ≥ 0). MLP: los controles de arriba (sin sesgo, "
-        "θ, γ y w₀ de las diapositivas de XOR).",
+        "aprendido, sin γ, salida 1 si w·x + b ≥ 0). Sin sesgo: θ, γ, w₀ y épocas de la sección "
+        "«Regla del perceptrón» (las diapositivas de XOR), tal como están en el enlace.",
         "Rule: the slide “Regla de aprendizaje del perceptrón” (w = 0, learned bias b = 0, no γ, "
-        "output 1 when w·x + b ≥ 0). MLP: the controls above (no bias; θ, γ and w₀ of the XOR "
-        "slides).",
+        "output 1 when w·x + b ≥ 0). No bias: θ, γ, w₀ and epochs of the section “Perceptron "
+        "rule” (the XOR slides), as kept in the link.",
     ),
     "setting.rule": ("Regla del perceptrón (con sesgo b)", "Perceptron rule (with bias b)"),
-    "setting.mlp": ("Controles de arriba (sin sesgo)", "Controls above (no bias)"),
+    "setting.mlp": (
+        "Controles de «Regla del perceptrón» (sin sesgo)",
+        "Controls of “Perceptron rule” (no bias)",
+    ),
     "conv.converged": (
         "converge en la época {epoch} (w = {w}, b = {b}; {updates} correcciones).",
         "converges in epoch {epoch} (w = {w}, b = {b}; {updates} updates).",
@@ -280,21 +267,18 @@ TEXT = {
         "does not converge in {epochs} epochs (no cycle detected yet; w = {w}).",
     ),
     # -- the MLP
-    "mlp.header": (
-        "Más allá de la diapositiva: un MLP sigmoide aprende XOR",
-        "Beyond the slide: a sigmoid MLP learns XOR",
-    ),  # fmt: skip
     "mlp.intro": (
         "La misma forma 2-2-1, pero con sigmoides y sesgos, y los pesos **aprendidos** por "
-        "retropropagación (gradientes de `dlviz.autodiff`, descenso de gradiente con todo el "
-        "lote). ▶ anima las épocas: ŷ sobre el plano con las rectas de las dos unidades "
-        "ocultas, las entradas en el espacio oculto (h₁, h₂) con la recta de salida ŷ = 0.5, y "
-        "la pérdida. No todas las semillas lo logran: algunas se atascan.",
+        "retropropagación (descenso de gradiente con todo el lote; la regla de la cadena escrita a "
+        "mano, comprobada contra `dlviz.autodiff` más abajo). ▶ anima las épocas: ŷ sobre el plano "
+        "con las rectas de las dos unidades ocultas, las entradas en el espacio oculto (h₁, h₂) "
+        "con la recta de salida ŷ = 0.5, y la pérdida. No todas las semillas lo logran: algunas se "
+        "atascan.",
         "The same 2-2-1 shape, but with sigmoids and biases, and the weights **learned** by "
-        "backpropagation (gradients from `dlviz.autodiff`, full-batch gradient descent). ▶ "
-        "animates the epochs: ŷ over the plane with the two hidden units' lines, the inputs in "
-        "hidden space (h₁, h₂) with the output's line ŷ = 0.5, and the loss. Not every seed "
-        "makes it: some get stuck.",
+        "backpropagation (full-batch gradient descent; the chain rule written out by hand, checked "
+        "against `dlviz.autodiff` below). ▶ animates the epochs: ŷ over the plane with the two "
+        "hidden units' lines, the inputs in hidden space (h₁, h₂) with the output's line ŷ = 0.5, "
+        "and the loss. Not every seed makes it: some get stuck.",
     ),
     "seed": ("Semilla", "Seed"),
     "seed.help": (
@@ -308,9 +292,11 @@ TEXT = {
     ),  # fmt: skip
     "mlp_epochs": ("Épocas", "Epochs"),
     "mlp_epochs.help": (
-        "Pasos de descenso de gradiente sobre las cuatro entradas.",
-        "Gradient descent steps over the four inputs.",
-    ),  # fmt: skip
+        "Pasos de descenso de gradiente sobre las cuatro entradas. La red se entrena una vez hasta "
+        "3000 épocas; aquí se ve exactamente el entrenamiento de estas épocas.",
+        "Gradient descent steps over the four inputs. The network is trained once up to 3000 "
+        "epochs; this shows exactly the training for these epochs.",
+    ),
     "loss": ("Pérdida", "Loss"),
     "loss.help": (
         "Entropía cruzada binaria media (desde los logits, estable) o error cuadrático medio.",
@@ -349,10 +335,6 @@ TEXT = {
         "check that they match the autodiff training.",
     ),
     # -- perceptron vs ADALINE
-    "cmp.header": (
-        "Regla del perceptrón frente a ADALINE / SGD",
-        "Perceptron rule vs ADALINE / SGD",
-    ),  # fmt: skip
     "cmp.intro": (
         "La lección nota que SGD «parece casi la misma regla del perceptrón, exceptuando que la "
         "predicción es un número real y se tiene una tasa de aprendizaje». Aquí las dos, desde "
@@ -454,9 +436,68 @@ TEXT = {
     "col.adaline_y_hat": ("ADALINE ŷ (real)", "ADALINE ŷ (real)"),
     "col.adaline_class": ("ADALINE clase", "ADALINE class"),
     "mlp.training": (
-        "Entrenando la red 2-2-1 con dlviz.autodiff: {epochs} épocas, y las {seeds} semillas "
-        "de la comparación…",
-        "Training the 2-2-1 network with dlviz.autodiff: {epochs} epochs, and the {seeds} seeds "
-        "of the comparison…",
+        "Entrenando una vez, para esta pérdida, las redes 2-2-1 de {seeds} semillas con cada η "
+        "({epochs} épocas)…",
+        "Training once, for this loss, the 2-2-1 networks of {seeds} seeds with every η ({epochs} "
+        "epochs)…",
+    ),
+    # -- sections (tabs; ?tab=<key> in the link)
+    "tab.slide": ("Regla del perceptrón", "Perceptron rule"),
+    "tab.network": ("Red XOR", "XOR network"),
+    "tab.convergence": ("Una unidad y XOR", "One unit on XOR"),
+    "tab.mlp": ("MLP sigmoide", "Sigmoid MLP"),
+    "tab.adaline": ("Perceptrón vs ADALINE", "Perceptron vs ADALINE"),
+    # -- the convergence section's setting, said in words
+    "conv.rule": (
+        "La diapositiva de la regla: w = [0, 0], b = 0 aprendido, γ = 1, θ = 0; {epochs} épocas "
+        "(las de la sección «Regla del perceptrón»).",
+        "The rule slide: w = [0, 0], learned b = 0, γ = 1, θ = 0; {epochs} epochs (those of the "
+        "section “Perceptron rule”).",
+    ),
+    "conv.slide": (
+        "Sin sesgo, con los controles de la sección «Regla del perceptrón»: "
+        "w₀ = {w}, γ = {gamma:g}, θ = {theta:g}, {epochs} épocas.",
+        "No bias, with the controls of the section “Perceptron rule”: w₀ = {w}, "
+        "γ = {gamma:g}, θ = {theta:g}, {epochs} epochs.",
+    ),
+    # -- the MLP's gradient check
+    "check.title": (
+        "Comprobación del gradiente: autodiff frente a la retropropagación a mano (semilla {seed})",
+        "Gradient check: autodiff vs backprop by hand (seed {seed})",
+    ),
+    "check.caption": (
+        "∂L/∂θ en los pesos iniciales de la semilla: por `dlviz.autodiff` (el grafo de la "
+        "pérdida, modo inverso) y por la regla de la cadena escrita a mano, la que usa el "
+        "entrenamiento (todas las semillas y η a la vez). Coinciden hasta el redondeo.",
+        "∂L/∂θ at the seed's starting weights: by `dlviz.autodiff` (the loss's graph, reverse "
+        "mode) and by the chain rule written out by hand, which the training uses (every seed "
+        "and η at once). They agree up to rounding.",
+    ),
+    "col.parameter": ("parámetro", "parameter"),
+    "col.autodiff": ("autodiff", "autodiff"),
+    "col.backprop": ("retropropagación a mano", "backprop by hand"),
+    "col.gap": ("|diferencia|", "|gap|"),
+}
+
+# The page's formulas, in the lecture's notation (the same in both languages).
+TEXT_LATEX = {
+    "rule": (
+        r"\hat y = \sigma[\mathbf w\cdot\mathbf x] = \begin{cases} 1 & \text{if } \mathbf w\cdot"
+        r"\mathbf x \ge \theta \\ 0 & \text{if } \mathbf w\cdot\mathbf x < \theta\end{cases}"
+        r" \qquad w'_i = w_i + \gamma\,(y-\hat y)\,x_i"
+    ),
+    "xor": (
+        r"\text{XOR} = \text{OR}\big[\text{AND1}(x_1,\bar x_2),\ \text{AND2}(\bar x_1, x_2)"
+        r"\big],\quad y = x_1\bar x_2 + \bar x_1 x_2"
+    ),
+    "mlp": (
+        r"\mathbf h = \sigma(W_1\mathbf x + \mathbf b_1),\quad \hat y = \sigma(\mathbf w_2"
+        r"\cdot\mathbf h + b_2),\quad \theta \leftarrow \theta - \eta\,\nabla_\theta L"
+    ),
+    "compare": (
+        r"\begin{gathered}\text{Perceptron: } \hat y = \sigma[\mathbf w\cdot\mathbf x + b],\ "
+        r"\mathbf w \leftarrow \mathbf w + (y-\hat y)\,\mathbf x \\ \text{ADALINE: } \hat y = "
+        r"\mathbf w\cdot\mathbf x + b,\ \mathbf w \leftarrow \mathbf w + \eta\,(y-\hat y)\,"
+        r"\mathbf x\end{gathered}"
     ),
 }
