@@ -127,14 +127,23 @@ def batches(
     seed: int = 0,
 ) -> Iterator[tuple[int, np.ndarray]]:
     """``(epoch, sample indices)`` for every update: online = one sample, batch = all of them."""
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
-    size = {"online": 1, "minibatch": max(1, int(batch_size)), "batch": n}[mode]
+    size = _batch_size(n, mode, batch_size)
     rng = np.random.default_rng(seed)
     for epoch in range(1, epochs + 1):
         order = rng.permutation(n) if shuffle else np.arange(n)
         for start in range(0, n, size):
             yield epoch, order[start : start + size]
+
+
+def _batch_size(n: int, mode: str, batch_size: int) -> int:
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+    return {"online": 1, "minibatch": max(1, int(batch_size)), "batch": n}[mode]
+
+
+def updates_per_epoch(n: int, mode: str = "online", batch_size: int = 2) -> int:
+    """How many updates one epoch makes: one per batch (the last batch may be smaller)."""
+    return -(-n // _batch_size(n, mode, batch_size))
 
 
 def _sample_label(ids: list[int] | np.ndarray, n: int) -> str:
@@ -242,7 +251,7 @@ def _updates(x, y, eta, epochs, w0, b0, mode, batch_size, shuffle, seed, optimiz
     attrs = dict(
         w0=float(w0), b0=float(b0), loss0=loss0, n=len(x), epochs=epochs, mode=mode,
         batch_size=batch_size, shuffle=shuffle, seed=seed, diverged_at=diverged_at,
-        stopped=stopped,
+        stopped=stopped, max_updates=max_updates,
     )  # fmt: skip
     return _columns(rows), attrs
 
@@ -281,6 +290,29 @@ def path(trace: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     w = np.concatenate([[trace.attrs["w0"]], trace["w"].to_numpy(dtype=float)])
     b = np.concatenate([[trace.attrs["b0"]], trace["b"].to_numpy(dtype=float)])
     return w, b
+
+
+def first_epochs(trace: pd.DataFrame, epochs: int) -> pd.DataFrame:
+    """The same run cut after its first ``epochs`` epochs (at most the trace's own).
+
+    The first epochs of a run do not depend on how many follow (the samples' order included),
+    so this is exactly the table and attrs that ``sgd_trace`` (or ``standardized_trace``) gives
+    with ``epochs``: a page trains once to its largest epoch count and shows part of that run.
+    """
+    a = trace.attrs
+    if not 1 <= epochs <= a["epochs"]:
+        raise ValueError(f"epochs must be between 1 and {a['epochs']}, not {epochs}")
+    if epochs == a["epochs"]:
+        return trace
+    needed = epochs * updates_per_epoch(a["n"], a["mode"], a["batch_size"])
+    done = min(needed, a["max_updates"])  # updates the shorter run makes, unless it diverges
+    diverged = (
+        a["diverged_at"] if a["diverged_at"] is not None and a["diverged_at"] <= done else None
+    )
+    cut = trace.iloc[: min(len(trace), done)]
+    stopped = diverged is None and needed > a["max_updates"]
+    cut.attrs = {**a, "epochs": epochs, "diverged_at": diverged, "stopped": stopped}
+    return cut
 
 
 def standardized_trace(
@@ -327,6 +359,54 @@ def eta_sweep(
     larger loss than it started with), "slow" (less than 90 % of the way from the start loss
     down to the minimum) or "good".
     """
+    runs = sweep_runs(x, y, etas, epochs, w0, b0, mode, batch_size, shuffle, seed, max_updates)
+    return runs.table(epochs)
+
+
+@dataclass(frozen=True, eq=False)
+class SweepRuns:
+    """Every run of an η sweep, update by update: ``table(epochs)`` is ``eta_sweep`` after any
+    number of epochs up to the runs' own (the first epochs do not depend on how many follow)."""
+
+    etas: np.ndarray  # (E,)
+    s: Stats
+    loss0: float
+    per_epoch: int  # updates per epoch
+    w: np.ndarray  # (updates + 1, E): (w, b) of every run from the start through every update
+    b: np.ndarray
+    bad: np.ndarray  # (updates, E): the loss past the divergence limit (or not finite)
+
+    def table(self, epochs: int) -> pd.DataFrame:
+        """The sweep after ``epochs`` epochs (``eta_sweep``'s table)."""
+        upto = min(epochs * self.per_epoch, len(self.bad))
+        bad = self.bad[:upto]
+        diverged = np.where(bad.any(axis=0), bad.argmax(axis=0) + 1, 0)
+        final = np.full_like(self.etas, np.nan)
+        kept = diverged == 0
+        final[kept] = loss(self.s, self.w[upto][kept], self.b[upto][kept])
+        progress = (self.loss0 - final) / max(self.loss0 - self.s.loss_min, 1e-300)
+        grew = (diverged > 0) | (progress < 0)
+        verdict = np.where(grew, "diverged", np.where(progress < 0.9, "slow", "good"))
+        return pd.DataFrame(
+            {"eta": self.etas, "loss": final, "diverged_at": diverged, "verdict": verdict}
+        )
+
+
+def sweep_runs(
+    x: np.ndarray,
+    y: np.ndarray,
+    etas: np.ndarray,
+    epochs: int,
+    w0: float = 0.0,
+    b0: float = 0.0,
+    mode: str = "online",
+    batch_size: int = 2,
+    shuffle: bool = False,
+    seed: int = 0,
+    max_updates: int = 3000,
+) -> SweepRuns:
+    """Plain SGD for every η in ``etas``, all run together (same sample order) for ``epochs``
+    epochs or ``max_updates`` updates: ``eta_sweep``'s runs, kept update by update."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     s = stats(x, y)
     etas = np.asarray(etas, dtype=float)
@@ -355,14 +435,10 @@ def eta_sweep(
                 w, b = w + etas * (e @ x[idx]) / len(idx), b + etas * e.mean(axis=1)
             ws.append(w)
             bs.append(b)
-        bad = too_big(np.array(ws), np.array(bs))[1:]  # (updates, E)
-    diverged = np.where(bad.any(axis=0), bad.argmax(axis=0) + 1, 0)
-    final = np.full_like(etas, np.nan)
-    final[diverged == 0] = loss(s, w[diverged == 0], b[diverged == 0])
-    progress = (loss0 - final) / max(loss0 - s.loss_min, 1e-300)
-    grew = (diverged > 0) | (progress < 0)
-    verdict = np.where(grew, "diverged", np.where(progress < 0.9, "slow", "good"))
-    return pd.DataFrame({"eta": etas, "loss": final, "diverged_at": diverged, "verdict": verdict})
+        w_all, b_all = np.array(ws), np.array(bs)
+        bad = too_big(w_all, b_all)[1:]  # (updates, E)
+    per_epoch = updates_per_epoch(len(x), mode, batch_size)
+    return SweepRuns(etas, s, loss0, per_epoch, w_all, b_all, bad)
 
 
 def verdict(trace: pd.DataFrame, s: Stats) -> tuple[str, dict[str, str]]:

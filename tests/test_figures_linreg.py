@@ -12,7 +12,7 @@ from dlviz.figures import linreg as figures
 NAMES = {
     k: k
     for k in ("data", "line", "before", "current", "error", "optimum", "step", "loss", "path",
-              "slow", "good", "diverged", "eta", "lossfinal", "now")
+              "update", "slow", "good", "diverged", "eta", "lossfinal", "now")
 }  # fmt: skip
 X, Y = linreg.LECTURE_X, linreg.LECTURE_Y
 S = linreg.stats(X, Y)
@@ -51,27 +51,39 @@ def test_fit_figure_highlights_the_sample_and_moves_the_line():
     lo, hi = values(line["x"])
     assert lo < 0 < 50 and hi > 120  # the intercept at x = 0 is in view
     w, b = TRACE.loc[1, ["w", "b"]]
-    np.testing.assert_allclose(values(line["y"]), [w * lo + b, w * hi + b])
+    np.testing.assert_allclose(values(line["y"]), [w * lo + b, w * hi + b], rtol=5e-4)  # 4 digits
+    assert values(line["y"]) == [float(f"{v:.4g}") for v in (w * lo + b, w * hi + b)]
     assert values(current["x"]) == [80.0] and values(current["y"]) == [200.0]  # sample 2
     assert values(error["y"])[:2] == [200.0, 0.75 * 80 + 0.015]  # y and ŷ before the update
     assert len(spec["frames"]) == 31 and spec["layout"]["sliders"][0]["active"] == 2
     assert spec["frames"][0]["data"][3]["x"] == []  # no sample highlighted at the start
     assert spec["frames"][0]["data"][0]["y"] == [None, None]  # no previous line at the start
+    assert [sorted(d) for d in spec["frames"][5]["data"]] == [["y"], ["y"], ["x", "y"], ["x", "y"]]
+    assert values(spec["frames"][5]["data"][3]["x"]) == [80.0]  # only what moves is sent
 
 
 def test_loss_figure_uses_log_colours_marks_optimum_and_animates_the_path():
     w, b = linreg.path(TRACE)
     spec = as_json(figures.loss_figure(surface([(w, b)]), [("path", w, b)], OPT, NAMES, step=5))
     contour = spec["data"][0]
-    L = np.array(values(contour["customdata"]))
-    np.testing.assert_allclose(np.array(values(contour["z"])), np.log10(L))
-    assert L.shape == (21, 21)
+    ws, bs, L = surface([(w, b)])
+    np.testing.assert_allclose(np.array(values(contour["z"])), np.log10(L), rtol=1e-6)
+    assert L.shape == (21, 21) and contour["z"]["dtype"] == "f4"  # float32: half the bytes
+    np.testing.assert_allclose(values(contour["x"]), ws, rtol=1e-6)
+    assert "log₁₀ L=%{z" in contour["hovertemplate"]
     assert contour["colorbar"]["ticktext"][0].startswith("1e")
     star = next(t for t in spec["data"] if t["name"] == "optimum")
     assert values(star["x"]) == [S.beta] and star["marker"]["symbol"] == "star"
     path = next(t for t in spec["data"] if t["name"] == "path")
-    assert len(values(path["x"])) == 6  # the start and five updates
-    assert len(spec["frames"]) == 31 and len(values(spec["frames"][30]["data"][0]["x"])) == 31
+    np.testing.assert_allclose(values(path["x"]), w, rtol=1e-6)  # the whole path, drawn once
+    update, point = spec["data"][-2:]
+    assert update["name"] == "update" and values(point["x"]) == [float(f"{w[5]:.6g}")]
+    assert len(spec["frames"]) == 31
+    last = spec["frames"][30]["data"]
+    assert last[0]["x"] == [float(f"{v:.4g}") for v in (w[29], w[30])]  # the 30th update
+    assert last[1]["x"] == [float(f"{w[30]:.6g}")] and round(last[1]["x"][0], 4) == 2.2674
+    assert round(last[1]["y"][0], 4) == 0.0515  # the point after epoch 10: the lecture's numbers
+    assert spec["frames"][0]["data"][1]["x"] == [0.0]  # the start
     assert L.min() > 0
 
 
@@ -87,10 +99,11 @@ def test_step_figure_moves_line_and_path_together():
     spec = as_json(figures.step_figure(X, Y, TRACE, 3, surface([(w, b)]), OPT, NAMES))
     assert spec["layout"]["xaxis2"]["anchor"] == "y2" and spec["layout"]["xaxis"]["domain"][1] < 0.5
     on_right = [t["name"] for t in spec["data"] if t.get("xaxis") == "x2"]
-    assert on_right == ["loss", "optimum", "path", "current"]  # "point" falls back to "current"
+    assert on_right == ["loss", "path", "optimum", "update", "current"]  # "point" → "current"
     frame = spec["frames"][3]
     assert len(frame["traces"]) == 6 and len(frame["data"]) == 6  # 4 on the left, 2 on the right
-    assert frame["data"][5]["x"] == [w[3]] and frame["data"][5]["y"] == [b[3]]
+    assert frame["data"][5]["x"] == [2.5369] and frame["data"][5]["y"] == [0.034557]  # iteration 3
+    assert frame["data"][2]["y"][:2] == [280.0, 224.415]  # y and ŷ of sample 3 before the update
 
 
 def test_diverged_and_large_runs_still_draw():

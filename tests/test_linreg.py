@@ -4,6 +4,7 @@ an independent reference, finite-difference gradients, batch modes, divergence, 
 import warnings
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from dlviz import linreg
@@ -238,3 +239,55 @@ def test_bad_data_raises_value_error(x, y):
 def test_unknown_mode_raises():
     with pytest.raises(ValueError, match="mode"):
         linreg.sgd_trace(X, Y, 1e-4, 1, mode="sideways")
+
+
+@pytest.mark.parametrize(
+    ("make", "options"),
+    [
+        (linreg.sgd_trace, {}),
+        (linreg.sgd_trace, {"mode": "minibatch", "batch_size": 2, "shuffle": True, "seed": 3}),
+        (linreg.sgd_trace, {"mode": "batch"}),
+        (linreg.sgd_trace, {"optimizer": "adam"}),
+        (linreg.standardized_trace, {"shuffle": True, "seed": 1}),
+    ],
+)
+def test_first_epochs_of_a_longer_run_are_the_shorter_run(make, options):
+    eta = 0.1 if make is linreg.standardized_trace else 5.0 if options.get("optimizer") else 1e-4
+    long = make(X, Y, eta, 40, 0.5, -1.0, **options)
+    for epochs in (1, 2, 10, 39, 40):
+        short = make(X, Y, eta, epochs, 0.5, -1.0, **options)
+        cut = linreg.first_epochs(long, epochs)
+        pd.testing.assert_frame_equal(cut.reset_index(drop=True), short)
+        assert cut.attrs == short.attrs
+    with pytest.raises(ValueError):
+        linreg.first_epochs(long, 41)
+
+
+@pytest.mark.parametrize(("eta", "max_updates"), [(1e-3, 50_000), (1e-4, 40), (4e-4, 50_000)])
+def test_first_epochs_keep_divergence_and_the_update_limit(eta, max_updates):
+    long = linreg.sgd_trace(X, Y, eta, 30, max_updates=max_updates)
+    for epochs in range(1, 31):
+        short = linreg.sgd_trace(X, Y, eta, epochs, max_updates=max_updates)
+        cut = linreg.first_epochs(long, epochs)
+        pd.testing.assert_frame_equal(cut.reset_index(drop=True), short)
+        assert cut.attrs == short.attrs
+
+
+def test_lecture_run_is_the_first_ten_epochs_of_a_longer_one():
+    cut = linreg.first_epochs(linreg.sgd_trace(X, Y, 1e-4, 200), 10)
+    assert len(cut) == 30 and (round(cut.w.iloc[-1], 4), round(cut.b.iloc[-1], 4)) == (
+        2.2674,
+        0.0515,
+    )
+    assert cut.attrs["diverged_at"] is None and not cut.attrs["stopped"]
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"mode": "minibatch", "shuffle": True, "seed": 2}, {"mode": "batch"}]
+)
+def test_sweep_runs_give_the_sweep_after_any_epochs(options):
+    etas = np.logspace(-7, 0, 15)
+    runs = linreg.sweep_runs(X, Y, etas, 200, 1.0, 2.0, **options)
+    for epochs in (1, 7, 10, 200):
+        expected = linreg.eta_sweep(X, Y, etas, epochs, 1.0, 2.0, **options)
+        pd.testing.assert_frame_equal(runs.table(epochs), expected)

@@ -1,11 +1,16 @@
 """AppTest of the Gradient descent & SGD page: the lecture's numbers, stepping, modes, bad input,
-tampered URL, divergence, own data, the for-vs-vectorised timing."""
+tampered URL, divergence, own data, the comparison, the η sweep, the for-vs-vectorised timing,
+one section at a time (``?tab=``)."""
 
 import json
 
 import pytest
 
+from dlviz import linreg
+
 PAGE = "pages/2_Gradient_descent.py"
+SECTIONS = ("slide", "compare", "sweep", "timing")
+CHARTS = {"slide": 1, "compare": 1, "sweep": 1, "timing": 0}
 
 
 def text(at) -> str:
@@ -27,6 +32,7 @@ def query(at, key):
 
 def test_defaults_show_the_lecture_numbers(run_page):
     at = run_page(PAGE, lang="en")
+    assert query(at, "tab") == "slide"  # the slide's worked example opens first
     shown = text(at)
     assert "Iteration 3** of 30" in shown and "**w = 2.5369 (2.5369)**" in shown
     assert "**b = 0.0346 (0.034557)**" in shown
@@ -44,22 +50,40 @@ def test_defaults_show_the_lecture_numbers(run_page):
     assert r"\tfrac12(\hat y - y)^2" in formulas and r"\sum_i" in formulas
     assert r"1.86988 + 0.0001\cdot(55.5854)\cdot120 = 2.5369" in formulas
     assert "The loss went down from 140900 to 1743.99" in at.success[0].value
-    assert len(at.get("plotly_chart")) == 3  # steps (line + loss surface), comparison, η sweep
+    assert len(at.get("plotly_chart")) == 1  # only this section's figure (line + loss surface)
     assert not at.error and not at.warning
 
 
+@pytest.mark.parametrize("tab", SECTIONS)
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_each_section_opens_by_its_link(run_page, tab, lang):
+    at = run_page(PAGE, lang=lang, tab=tab)
+    assert not at.error and not at.warning
+    assert len(at.tabs) == len(SECTIONS)
+    assert len(at.get("plotly_chart")) == CHARTS[tab]
+    assert query(at, "tab") == tab
+    assert "β = 1.86486" in text(at)  # the data's summary stands above every section
+
+
+def test_a_bogus_section_falls_back_to_the_slide_with_a_warning(run_page):
+    at = run_page(PAGE, lang="en", tab="nope")
+    assert "tab=nope" in at.warning[0].value
+    assert query(at, "tab") == "slide" and "w = 2.5369" in text(at)
+
+
 @pytest.mark.parametrize(
-    ("lang", "title", "button"), [("es", "Descenso de gradiente y SGD", "Siguiente paso"),
-                                  ("en", "Gradient descent & SGD", "Next step")]
+    ("lang", "title", "button", "tab"), [("es", "Descenso de gradiente y SGD", "Siguiente", "Barrido de η"),
+                                         ("en", "Gradient descent & SGD", "Next", "η sweep")]
 )  # fmt: skip
-def test_both_languages(run_page, lang, title, button):
+def test_both_languages(run_page, lang, title, button, tab):
     at = run_page(PAGE, lang=lang)
     assert at.title[0].value == title
     assert at.button(key="step_next").label == button
     assert at.slider(key="epochs").label == ("Épocas" if lang == "es" else "Epochs")
+    assert [tab.label for tab in at.tabs][2] == tab
 
 
-def test_stepping_next_back_reset_end(run_page):
+def test_stepping_next_back_first_last(run_page):
     at = run_page(PAGE, lang="en")
     at.button(key="step_next").click().run()
     assert query(at, "step") == "4" and len(trace_table(at)) == 4
@@ -67,15 +91,15 @@ def test_stepping_next_back_reset_end(run_page):
     at.button(key="step_back").click().run()
     at.button(key="step_back").click().run()
     assert query(at, "step") == "2" and "w = 1.8699" in text(at)
-    at.button(key="step_reset").click().run()
+    at.button(key="step_first").click().run()
     assert query(at, "step") == "0" and len(trace_table(at)) == 0
     assert "Iteration 0** of 30 (start)" in text(at)
-    at.button(key="step_back").click().run()  # never below 0
-    assert query(at, "step") == "0"
-    at.button(key="step_end").click().run()
+    assert at.button(key="step_back").disabled  # never below 0: a browser cannot press it
+    assert at.button(key="step_first").disabled
+    at.button(key="step_last").click().run()
     assert query(at, "step") == "30" and "w = 2.2674" in text(at) and "b = 0.0515" in text(at)
-    at.button(key="step_next").click().run()  # never beyond the last iteration
-    assert query(at, "step") == "30"
+    assert at.button(key="step_next").disabled  # never beyond the last iteration
+    assert at.button(key="step_last").disabled and query(at, "step") == "30"
     assert not at.exception
 
 
@@ -93,11 +117,39 @@ def test_step_is_clamped_when_the_run_gets_shorter(run_page):
     assert query(at, "step") == "6" and len(trace_table(at)) == 6
 
 
+def test_a_long_run_ships_at_most_50_frames_of_rounded_lines(run_page):
+    at = run_page(PAGE, lang="en", epochs="200", step="600")
+    assert "Iteration 600** of 600" in text(at)
+    raw = at.get("plotly_chart")[0].proto.spec
+    spec = json.loads(raw)
+    assert 40 <= len(spec["frames"]) <= 50
+    assert len(raw) < 50 * 1024  # what one step or one control change sends
+    line = spec["frames"][-1]["data"][1]["y"]  # the line's ends: 4 significant digits
+    assert all(v == float(f"{v:.4g}") for v in line)
+
+
+def test_the_epochs_slider_shows_part_of_one_training_run(run_page, monkeypatch):
+    at = run_page(PAGE, lang="en")
+    calls = []
+    trained = linreg.sgd_trace
+    monkeypatch.setattr(linreg, "sgd_trace", lambda *a, **k: calls.append(a) or trained(*a, **k))
+    for epochs in (20, 200, 1, 10):
+        at.slider(key="epochs").set_value(epochs).run()
+    assert calls == []  # trained once, to the largest epoch count; the slider cuts it
+    assert "Iteration 3** of 30" in text(at) and "w = 2.5369" in text(at)
+    at.button(key="step_last").click().run()
+    assert "w = 2.2674" in text(at) and "b = 0.0515" in text(at)
+
+
 def test_diverging_eta_says_at_which_iteration(run_page):
     at = run_page(PAGE, lang="en", eta="0.001", step="30")
     assert "Diverged at iteration 5" in at.error[0].value
     assert len(trace_table(at)) == 4 and not at.exception
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 1
+    compare = run_page(PAGE, lang="en", tab="compare", eta="0.001")
+    assert compare.dataframe[0].value.iloc[0, 8] == 5  # plain SGD diverged at iteration 5
+    sweep = run_page(PAGE, lang="en", tab="sweep", eta="0.001")
+    assert len(sweep.get("plotly_chart")) == 1 and not sweep.exception
 
 
 def test_too_small_eta_is_slow(run_page):
@@ -123,14 +175,23 @@ def test_shuffle_with_seed_is_reproducible(run_page):
 
 
 def test_tampered_url_falls_back_with_warnings(run_page):
-    at = run_page(PAGE, lang="en", eta="abc", epochs="0", step="-1", mode="sideways", w0="1e9",
-                  method="sgd", n="7")  # fmt: skip
+    at = run_page(PAGE, lang="en", eta="abc", epochs="0", step="-1", mode="sideways", w0="1e9")
     assert at.select_slider(key="eta").value == 1e-4
     assert at.slider(key="epochs").value == 10
     warnings = " ".join(w.value for w in at.warning)
-    for name in ("eta=abc", "epochs=0", "step=-1", "mode=sideways", "w0=1e9", "method=sgd", "n=7"):
+    for name in ("eta=abc", "epochs=0", "step=-1", "mode=sideways", "w0=1e9"):
         assert name in warnings
     assert "w = 2.5369" in text(at)
+
+
+@pytest.mark.parametrize(
+    ("tab", "key", "bad"), [("compare", "method", "sgd"), ("compare", "cmp_epochs", "501"),
+                            ("timing", "n", "7")]
+)  # fmt: skip
+def test_tampered_url_of_a_section_falls_back_with_a_warning(run_page, tab, key, bad):
+    at = run_page(PAGE, lang="en", tab=tab, **{key: bad})
+    assert f"{key}={bad}" in " ".join(w.value for w in at.warning)
+    assert not at.error
 
 
 def test_bad_pasted_csv_keeps_the_previous_data(run_page):
@@ -151,6 +212,13 @@ def test_bad_csv_in_url_shows_a_clear_message(run_page, csv, message):
     assert message in at.error[0].value and "β = 1.86486" in text(at)
 
 
+def test_bad_csv_in_url_keeps_every_section_working(run_page):
+    for tab in SECTIONS:
+        at = run_page(PAGE, lang="en", tab=tab, data="x,y\n1,abc\n2,3")
+        assert "is not a number" in at.error[0].value and "β = 1.86486" in text(at)
+        assert len(at.get("plotly_chart")) == CHARTS[tab]
+
+
 def test_own_data_by_paste(run_page):
     at = run_page(PAGE, lang="en")
     at.text_area(key="data").input("x,y\n0,1\n1,3\n2,5\n3,7").run()
@@ -161,17 +229,34 @@ def test_own_data_by_paste(run_page):
 
 
 def test_comparison_table_shows_three_methods(run_page):
-    at = run_page(PAGE, lang="en")
-    summary = at.dataframe[2].value
+    at = run_page(PAGE, lang="en", tab="compare")
+    summary = at.dataframe[0].value
     assert list(summary.iloc[:, 0]) == ["plain SGD", "SGD on standardised x", "Adam"]
     gap_b = list(summary.iloc[:, 7])
     assert gap_b[1] < gap_b[2] < gap_b[0]  # standardising best, Adam better than plain SGD
     at.selectbox(key="method").set_value("adagrad").run()
-    assert at.dataframe[2].value.iloc[2, 0] == "AdaGrad"
+    assert at.dataframe[0].value.iloc[2, 0] == "AdaGrad"
+    assert query(at, "tab") == "compare"
+
+
+def test_comparison_epochs_cut_one_run_per_method(run_page):
+    at = run_page(PAGE, lang="en", tab="compare", cmp_epochs="10")
+    summary = at.dataframe[0].value
+    assert list(summary.iloc[:, 2]) == [30, 30, 30]  # updates: 10 epochs of 3 samples
+    assert (round(summary.iloc[0, 3], 4), round(summary.iloc[0, 4], 4)) == (2.2674, 0.0515)
+    at.slider(key="cmp_epochs").set_value(500).run()
+    assert list(at.dataframe[0].value.iloc[:, 2]) == [1500, 1500, 1500]
+
+
+def test_sweep_marks_the_current_eta(run_page):
+    at = run_page(PAGE, lang="en", tab="sweep", eta="0.0002")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["data"][-1]["x"] == [0.0002, 0.0002]
+    assert "71 values of η" in text(at)
 
 
 def test_timing_runs_only_on_request(run_page):
-    at = run_page(PAGE, lang="en", n="1000")
+    at = run_page(PAGE, lang="en", tab="timing", n="1000")
     assert "Press *Measure*" in " ".join(c.value for c in at.caption)
     at.button(key="measure").click().run()
     shown = text(at)

@@ -23,11 +23,14 @@ OPTIMUM_COLOR = "#2ca02c"
 PATH_COLORS = ("#ff7f0e", "#17becf", "#e377c2")
 VERDICT_COLORS = {"slow": "#bcbd22", "good": "#2ca02c", "diverged": "#d62728"}
 LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
-PATH_POINTS = 150  # points per animation frame of a path
+PATH_POINTS = 200  # a long path is drawn through at most this many of its points
+MAX_FRAMES = 50  # animation frames of a figure (a long run shows an even subset of its steps)
+DIGITS = 4  # significant digits of the moving lines' coordinates: what the eye can see
+EXACT = 6  # …and of the numbers a hover reads: the samples, ŷ, the point (w, b) (the lecture's)
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
-def frame_steps(total: int, step: int, max_frames: int = 61) -> list[int]:
+def frame_steps(total: int, step: int, max_frames: int = MAX_FRAMES) -> list[int]:
     """The steps 0..total that get an animation frame (all of them, or an even subset that
     always holds 0, ``total`` and ``step``)."""
     if total + 1 <= max_frames:
@@ -38,12 +41,25 @@ def frame_steps(total: int, step: int, max_frames: int = 61) -> list[int]:
 
 def _array(values: np.ndarray | list) -> np.ndarray | list:
     """A frame's coordinates: a few numbers as a plain list (nan as None, a gap), cheaper to
-    send than an encoded array; longer ones as a numpy array (sent base64-encoded)."""
+    send than an encoded array; longer ones as float32 (sent base64-encoded, 4 bytes each)."""
     if len(values) > 8:
-        return np.asarray(values, dtype=float)
+        return np.asarray([np.nan if v is None else v for v in values], dtype=np.float32)
     if isinstance(values, list):
         return values
     return [None if v != v else v for v in values.tolist()]
+
+
+def _rounded(values: list, digits: int = DIGITS) -> list:
+    """Plain numbers to ``digits`` significant digits (None, nan and ±inf as None: a gap)."""
+    return [float(f"{v:.{digits}g}") if v is not None and np.isfinite(v) else None for v in values]
+
+
+def _float32(values: np.ndarray) -> np.ndarray:
+    """A still trace's long array as float32: 7 significant digits, half the bytes (a value
+    beyond float32's range becomes nan, a gap)."""
+    values = np.asarray(values, dtype=float)
+    big = np.finfo(np.float32).max
+    return np.where(np.abs(values) <= big, values, np.nan).astype(np.float32)
 
 
 def _thin(k: int, most: int) -> np.ndarray:
@@ -76,14 +92,15 @@ def _fit_parts(x, y, trace, steps, optimum, text, max_points):
     ends = np.array([lo, hi])
     lines = w[:, None] * ends[None, :] + b[:, None]  # (steps + 1, 2): ŷ at both ends
 
-    ends_list, lines_list = ends.tolist(), lines.tolist()  # plain lists: cheap to send
+    ends_list = _rounded(ends.tolist())  # plain lists, rounded: cheap to send
+    lines_list = [_rounded(pair) for pair in lines.tolist()]
 
     def coords(k: int) -> list[tuple[list, list]]:
         """(x, y) of the previous line, the line, the errors and the samples at step k."""
         idx = samples[k][:200] if k > 0 else np.array([], dtype=int)
-        xs, ys = x[idx].tolist(), y[idx].tolist()
+        xs, ys = _rounded(x[idx].tolist(), EXACT), _rounded(y[idx].tolist(), EXACT)
         w_before, b_before = float(w[max(k - 1, 0)]), float(b[max(k - 1, 0)])
-        before = [w_before * v + b_before for v in xs]
+        before = _rounded([w_before * v + b_before for v in xs], EXACT)  # ŷ, as the table has it
         return [
             (ends_list, lines_list[k - 1] if k > 0 else [None, None]),
             (ends_list, lines_list[k]),
@@ -113,16 +130,17 @@ def _fit_parts(x, y, trace, steps, optimum, text, max_points):
 
 
 def _log_contour(surface: tuple[np.ndarray, np.ndarray, np.ndarray], name: str) -> dict:
-    """L(w, b) as filled contours of log10 L, the colour bar labelled in powers of ten."""
+    """L(w, b) as filled contours of log10 L, the colour bar labelled in powers of ten (the
+    hover shows log10 L: L itself would double what is sent)."""
     ws, bs, L = surface
-    z = np.log10(np.maximum(L, 1e-300))
+    z = np.log10(np.maximum(L, 1e-300))  # sent as float32 (colours and hover need no more)
     lo, hi = int(np.floor(z.min())), int(np.ceil(z.max()))
     ticks = list(range(lo, hi + 1))
     return {
         "type": "contour",
-        "x": ws,
-        "y": bs,
-        "z": z,
+        "x": _float32(ws),
+        "y": _float32(bs),
+        "z": _float32(z),
         "colorscale": "Viridis",
         "ncontours": 30,
         "name": name,
@@ -130,16 +148,16 @@ def _log_contour(surface: tuple[np.ndarray, np.ndarray, np.ndarray], name: str) 
         "line": {"width": 0.5},
         "colorbar": {"title": {"text": "L"}, "thickness": 12, "tickvals": ticks,
                      "ticktext": [f"1e{t}" for t in ticks]},
-        "customdata": L,
-        "hovertemplate": "w=%{x:.4g}<br>b=%{y:.4g}<br>L=%{customdata:.5g}<extra></extra>",
+        "hovertemplate": "w=%{x:.4g}<br>b=%{y:.4g}<br>log₁₀ L=%{z:.3f}<extra></extra>",
     }  # fmt: skip
 
 
 def _loss_parts(surface, paths, optimum, text, animated):
-    """Like ``_fit_parts`` for the contour; the first path moves when ``animated``."""
+    """Like ``_fit_parts`` for the contour. When ``animated``, the first path is drawn whole
+    and its last update (from the previous (w, b) to the current one) moves along it."""
     still = [_log_contour(surface, text["loss"])]
-    for n, (name, w, b) in enumerate(paths[1:] if animated else paths, start=int(animated)):
-        still.append(_path(name, w, b, PATH_COLORS[n % len(PATH_COLORS)], len(w)))
+    for n, (name, w, b) in enumerate(paths):
+        still.append(_path(name, w, b, PATH_COLORS[n % len(PATH_COLORS)], faint=animated))
     still.append(
         {"type": "scatter", "x": [optimum[0]], "y": [optimum[1]], "mode": "markers",
          "name": text["optimum"], "marker": {"symbol": "star", "size": 18, "color": OPTIMUM_COLOR,
@@ -150,16 +168,22 @@ def _loss_parts(surface, paths, optimum, text, animated):
         "title": {"text": "b"}, "range": [bs[0], bs[-1]]}  # fmt: skip
     if not animated:
         return still, [], None, axes
-    name, w, b = paths[0]
+    _, w, b = paths[0]
     styles = [
-        {**_path(name, w, b, PATH_COLORS[0], 0), "x": None, "y": None},
+        {"name": text.get("update", text["path"]), "mode": "lines",
+         "line": {"color": CURRENT_COLOR, "width": 3}},
         {"name": text.get("point", text["current"]), "mode": "markers",
          "marker": {"color": CURRENT_COLOR, "size": 13, "line": {"color": "white", "width": 1.5}}},
     ]  # fmt: skip
 
-    def coords(k: int) -> list[tuple[np.ndarray, np.ndarray]]:
-        upto = _thin(k, PATH_POINTS)  # a long path is drawn through at most PATH_POINTS points
-        return [(w[upto], b[upto]), (w[k : k + 1], b[k : k + 1])]
+    def coords(k: int) -> list[tuple[list, list]]:
+        """The update that led to step k (a segment; none at the start) and the point (w, b)
+        after it, to ``EXACT`` digits (its hover shows the lecture's numbers)."""
+        previous = max(k - 1, 0)
+        return [
+            (_rounded([w[previous], w[k]]), _rounded([b[previous], b[k]])),
+            (_rounded([w[k]], EXACT), _rounded([b[k]], EXACT)),
+        ]
 
     return still, styles, coords, axes
 
@@ -174,11 +198,15 @@ def _animated(panels: list[Parts], steps: list[int], step: int, text: dict[str, 
         data += [{**trace, **axes} for trace in still]
         if coords is None:
             continue
-        for style, (cx, cy) in zip(styles, coords(step), strict=True):
+        shown = coords(step)
+        for style, (cx, cy) in zip(styles, shown, strict=True):
             moving.append(len(data))
             data.append({"type": "scatter", **style, **axes, "x": _array(cx), "y": _array(cy)})
-        for frame, k in zip(frame_data, steps, strict=True):
-            frame += [{"x": _array(cx), "y": _array(cy)} for cx, cy in coords(k)]
+        for frame, k in zip(frame_data, steps, strict=True):  # x only where it changes
+            frame += [
+                {"y": _array(cy)} if cx is x else {"x": _array(cx), "y": _array(cy)}
+                for (cx, cy), (x, _) in zip(coords(k), shown, strict=True)
+            ]
     frames, controls = frames_and_controls(
         frame_data, moving, [str(k) for k in steps], text["step"] + " "
     )
@@ -259,16 +287,19 @@ def step_figure(
     return _animated(panels, steps, step, text, _layout(panels))
 
 
-def _path(name: str, w: np.ndarray, b: np.ndarray, color: str, upto: int) -> dict:
-    many = len(w) > 300
+def _path(name: str, w: np.ndarray, b: np.ndarray, color: str, faint: bool = False) -> dict:
+    """A path (w, b) through at most ``PATH_POINTS`` of its points (always the first and last);
+    ``faint`` under a moving part."""
+    shown = _thin(len(w) - 1, PATH_POINTS)
     return {
         "type": "scatter",
-        "x": w[:upto],
-        "y": b[:upto],
-        "mode": "lines" if many else "lines+markers",
+        "x": _float32(w[shown]),
+        "y": _float32(b[shown]),
+        "mode": "lines" if len(shown) > 100 else "lines+markers",
         "name": name,
-        "line": {"color": color, "width": 2.5},
-        "marker": {"color": color, "size": 5},
+        "line": {"color": color, "width": 1.5 if faint else 2.5},
+        "marker": {"color": color, "size": 4 if faint else 5},
+        "opacity": 0.6 if faint else 1.0,
     }
 
 

@@ -27,6 +27,10 @@ TEXT = {
         "w ← w − η·∂(½(ŷ − y)²)/∂w, which is what is computed here. The lecture sums the loss "
         "(L = Σ); the per-sample step uses ½ so that the 2 of the derivative drops out.",
     ),
+    "tab.slide": ("SGD paso a paso (diapositiva)", "SGD step by step (slide)"),
+    "tab.compare": ("Mismo η: estandarizar o Adam", "Same η: standardise or Adam"),
+    "tab.sweep": ("Barrido de η", "η sweep"),
+    "tab.timing": ("Ciclo for vs vectorizado", "For loop vs vectorised"),
     "data.header": ("Datos: los de la lección o los suyos", "Data: the lecture's or your own"),
     "data": ("Datos (CSV con columnas x,y)", "Data (CSV with columns x,y)"),
     "data.help": (
@@ -53,7 +57,6 @@ TEXT = {
         "{n} samples. Closed-form least-squares solution (the lecture's formulas): "
         "**β = {beta}**, **β₀ = {beta0}**, with minimum loss L = {best}.",
     ),
-    "train.header": ("Entrenamiento", "Training"),
     "eta": ("Tasa de aprendizaje η", "Learning rate η"),
     "eta.help": (
         "Escala logarítmica de 10⁻⁷ a 1; la lección usa 0.0001. Con los datos de la lección, "
@@ -127,19 +130,10 @@ TEXT = {
         "mini-batches or the full batch.",
     ),
     "step.header": ("Iteración por iteración", "Iteration by iteration"),
-    "step.reset": ("Inicio", "Reset"),
-    "step.reset.help": ("Volver a w, b iniciales (iteración 0).", "Back to the initial w, b."),
-    "step.back": ("Atrás", "Back"),
-    "step.back.help": ("Deshacer la última iteración.", "Undo the last iteration."),
-    "step.next": ("Siguiente paso", "Next step"),
-    "step.next.help": ("Aplicar una actualización más.", "Apply one more update."),
-    "step.end": ("Final", "End"),
-    "step.end.help": ("Saltar a la última iteración.", "Jump to the last iteration."),
     "step.start": (
         "**Iteración {k}** de {total} (inicio): **w = {w}**, **b = {b}**, L = {loss}. Pulse "
-        "*Siguiente paso*.",
-        "**Iteration {k}** of {total} (start): **w = {w}**, **b = {b}**, L = {loss}. Press "
-        "*Next step*.",
+        "*Siguiente*.",
+        "**Iteration {k}** of {total} (start): **w = {w}**, **b = {b}**, L = {loss}. Press *Next*.",
     ),
     "step.now": (
         "**Iteración {k}** de {total} (época {epoch}, dato {sample}): **w = {w}**, "
@@ -150,12 +144,14 @@ TEXT = {
     "figs.caption": (
         "Izquierda: el dato de la iteración (círculo rojo) con su error y − ŷ respecto a la "
         "recta anterior (discontinua) y la recta nueva. Derecha: L(w, b) en escala logarítmica "
-        "de colores con el recorrido de (w, b) y el óptimo (★). ▶ anima todas las iteraciones "
-        "en el navegador; la barra recorre una a una.",
+        "de colores con todo el recorrido de (w, b), la actualización de la iteración (en rojo) "
+        "y el óptimo (★). ▶ anima las iteraciones en el navegador; la barra recorre una a una "
+        "(en una ejecución larga, hasta 50 de ellas repartidas por igual).",
         "Left: the iteration's sample (red circle) with its error y − ŷ against the previous "
-        "line (dashed) and the new line. Right: L(w, b) with log-scaled colours, the path of "
-        "(w, b) and the optimum (★). ▶ animates all iterations in the browser; the slider "
-        "scrubs one at a time.",
+        "line (dashed) and the new line. Right: L(w, b) with log-scaled colours, the whole path "
+        "of (w, b), the iteration's update (in red) and the optimum (★). ▶ animates the "
+        "iterations in the browser; the slider scrubs one at a time (in a long run, up to 50 of "
+        "them evenly spread).",
     ),
     "slide.header": ("La tabla de la diapositiva, comparada", "The slide's table, compared"),
     "slide.note": (
@@ -219,7 +215,6 @@ TEXT = {
     "cmp.standardized": ("SGD con x estandarizado", "SGD on standardised x"),
     "cmp.adagrad": ("AdaGrad", "AdaGrad"),
     "cmp.adam": ("Adam", "Adam"),
-    "sweep.header": ("Barrido de η", "η sweep"),
     "sweep.intro": (
         "Pérdida final tras las épocas elegidas para 71 valores de η (SGD simple, mismo modo e "
         "inicio). Demasiado pequeño → lento; demasiado grande → diverge. Las × arriba son "
@@ -228,7 +223,6 @@ TEXT = {
         "start). Too small → slow; too large → diverges. The × along the top are runs that "
         "diverged.",
     ),
-    "timing.header": ("Ciclo for vs vectorizado", "For loop vs vectorised"),
     "timing.intro": (
         "Un paso de descenso de gradiente con lote completo sobre N datos generados "
         "(y = 1.86x + 54.6 + ruido): con un ciclo for de Python, dato por dato, y con una sola "
@@ -266,6 +260,7 @@ TEXT = {
     "fig.step": ("iteración", "iteration"),
     "fig.loss": ("L(w, b)", "L(w, b)"),
     "fig.path": ("recorrido de (w, b)", "path of (w, b)"),
+    "fig.update": ("actualización de la iteración", "the iteration's update"),
     "fig.slow": ("lento", "slow"),
     "fig.good": ("bien", "good"),
     "fig.diverged": ("diverge", "diverges"),
