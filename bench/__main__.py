@@ -1,5 +1,8 @@
 """Server time per page: ``python -m bench`` prints a table.
 
+``python -m bench --browser`` runs the browser benchmark instead (``bench/browser.py``: load and
+repaint per page, section and control against a floor app, in Chromium); see ``--help``.
+
 For every page: the first run at default settings (cold caches), then the median over a few
 control changes (each moves the page's first slider to another value and reruns, the way a
 student drags it). Run with Streamlit's AppTest in this process. Two figures per rerun:
@@ -12,6 +15,7 @@ neither. Page-specific benchmarks (modules ``bench/*.py`` with a ``main()``) fol
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import pkgutil
 import statistics
@@ -89,7 +93,32 @@ def page_times(script: str, changes: int = 5) -> tuple[float, float, float, floa
     )
 
 
-def main() -> None:
+# Not run after the table: this module, the browser benchmark (``--browser``) and the floor app
+# (a Streamlit script, not a module to import).
+NOT_RUN = {"__main__", "browser", "floor"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--browser", action="store_true", help="the browser benchmark (Chromium, Playwright)"
+    )
+    group = parser.add_argument_group("with --browser")
+    from bench import browser
+
+    browser.add_arguments(group)
+    args = parser.parse_args(argv)
+    if args.browser:
+        browser.browse(args)
+        return
+    server_tables()
+
+
+def server_tables() -> None:
     rows = [
         ("page", "first run (ms)", "control change: server, median (ms)", "worst (ms)",
          "with AppTest (ms)", "control moved"),
@@ -103,7 +132,7 @@ def main() -> None:
         if n == 0:
             print("-+-".join("-" * width for width in widths))
     for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
-        if info.name != "__main__":
+        if info.name not in NOT_RUN:
             module = importlib.import_module(f"bench.{info.name}")
             if hasattr(module, "main"):
                 print()

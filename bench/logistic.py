@@ -2,23 +2,26 @@
 
 ``python -m bench.logistic`` (also run by ``python -m bench``) prints
 
-1. for each control of the page at default settings, the median server time of a rerun after
-   moving it (wall and CPU time of this process): the exploration controls reuse the cached
-   training; η and the epochs start a new training run (first time, then cached);
+1. for each control of the page at its section's default settings (the section opened by its
+   link, ``?tab=``), the median server time of a rerun after moving it (wall and CPU time of
+   this process; a control inside a section reruns that section's fragment, as in the
+   browser): the exploration controls reuse the cached training; η and the epochs start a new
+   training run (first time, then cached);
 2. the core: gradient descent per epoch, the separability linear programs, Newton's method, and
    the optimum against scikit-learn's unpenalised ``LogisticRegression`` on the same data.
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from pathlib import Path
 
 import numpy as np
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from bench import controls
 from dlviz import binary_data, logistic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,23 +30,41 @@ CONTROLS = [("z", "slider"), ("b0", "slider"), ("beta", "slider"), ("nmax", "sli
             ("eta", "select_slider"), ("epochs", "slider")]  # fmt: skip
 
 
-def _rerun(at: AppTest) -> tuple[float, float]:
+def _rerun(at: AppTest, fragment: str | None = None) -> tuple[float, float]:
+    """(wall ms, CPU ms) of a rerun: of the page, or of one section's fragment (as the browser
+    asks when a control inside it moves)."""
+    controls._SCOPE[:] = [fragment] if fragment else []
     cpu, wall = time.process_time(), time.perf_counter()
-    at.run()
+    try:
+        at.run()
+    finally:
+        controls._SCOPE.clear()
     if at.exception:
         raise RuntimeError(at.exception[0].value)
     return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
-def control_times(changes: int = 4) -> list[tuple[str, float, float, float]]:
-    """(control, first change ms, median wall ms, median CPU ms) per control."""
+def _homes() -> dict[tuple[str, str], tuple[str, bool]]:
+    """Each control's section (its ``?tab=`` key) and whether it is shared (above the tabs)."""
+    homes = {}
+    for tab in controls.sections(PAGE):
+        shown = controls.section_controls(controls._fresh(PAGE, tab))
+        for control in shown:
+            homes.setdefault((control.key, control.kind), (tab, control.shared))
+    return homes
+
+
+def control_times(changes: int = 4) -> list[tuple[str, str, float, float, float]]:
+    """(control, section, first change ms, median wall ms, median CPU ms) per control."""
+    homes = _homes()
     rows = []
     for key, kind in CONTROLS:
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        at.switch_page(PAGE)
-        at.run()
+        if (key, kind) not in homes:
+            rows.append((key, "(not found)", math.nan, math.nan, math.nan))
+            continue
+        tab, shared = homes[key, kind]
+        at = controls._fresh(PAGE, tab)
+        fragment = None if shared else controls.SEEN.fragment
         widget = getattr(at, kind)(key=key)
         options = widget.options if kind == "select_slider" else None
         values = (
@@ -55,9 +76,9 @@ def control_times(changes: int = 4) -> list[tuple[str, float, float, float]]:
         for value in values[: changes + 1]:
             widget = getattr(at, kind)(key=key)
             widget.set_value(type(widget.value)(value))
-            times.append(_rerun(at))
+            times.append(_rerun(at, fragment))
         walls, cpus = [w for w, _ in times[1:]], [c for _, c in times[1:]]
-        rows.append((key, times[0][0], statistics.median(walls), statistics.median(cpus)))
+        rows.append((key, tab, times[0][0], statistics.median(walls), statistics.median(cpus)))
     return rows
 
 
@@ -91,10 +112,10 @@ def core_times() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    print("Logistic regression page: a rerun after moving each control (defaults)")
-    print("control | first change (ms) | median wall (ms) | median CPU (ms)")
-    for key, first, wall, cpu in control_times():
-        print(f"{key:7} | {first:17.0f} | {wall:16.0f} | {cpu:15.0f}")
+    print("Logistic regression page: a rerun after moving each control (its section's defaults)")
+    print("control | section     | first change (ms) | median wall (ms) | median CPU (ms)")
+    for key, tab, first, wall, cpu in control_times():
+        print(f"{key:7} | {tab:11} | {first:17.0f} | {wall:16.0f} | {cpu:15.0f}")
     print()
     for name, value in core_times():
         print(f"{name}: {value}")
