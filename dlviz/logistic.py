@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linprog
+from scipy.special import expit
 
 from dlviz.activations import sigmoid  # noqa: F401  (public: dlviz.logistic.sigmoid)
 
@@ -189,6 +190,16 @@ class Fit:
         rose = np.flatnonzero(np.diff(self.loss) > 1e-12 * np.maximum(1.0, self.loss[:-1]))
         return int(rose[0]) + 1 if len(rose) else None
 
+    def until(self, epochs: int) -> Fit:
+        """This training as if asked for ``epochs`` epochs (at most the epochs asked of it):
+        the same numbers as ``fit(X, y, eta, epochs)``, taken from the longer history."""
+        if self.diverged_at is not None and epochs >= self.diverged_at:
+            return self  # that run too stops before the same update
+        if epochs > self.epochs:
+            raise ValueError(f"trained for {self.epochs} epochs, not {epochs}")
+        k = epochs + 1
+        return Fit(self.b0[:k], self.beta[:k], self.loss[:k], self.accuracy[:k], self.eta)
+
 
 def fit(
     X: np.ndarray,
@@ -201,32 +212,78 @@ def fit(
     """Minimise J(β) by full-batch gradient descent, recording every epoch.
 
     A per-epoch loop because each update needs the gradient at the point the previous one
-    reached; inside an epoch everything is vectorised over the N points.
+    reached; inside an epoch everything is vectorised over the N points. The parameters are
+    θ = (β₀, β) and each point's row is (1, xᵢ), so one update is θ ← θ − (η/N)·Aᵀ(ŷ − y). The
+    loss and accuracy of every epoch are computed afterwards, all epochs at once. Epoch k's
+    numbers do not depend on how many epochs follow (see :meth:`Fit.until`).
     """
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     beta = np.zeros(X.shape[1]) if beta is None else np.asarray(beta, dtype=float)
-    sign = 2.0 * y - 1.0  # the loss of a point is −ln σ(sᵢzᵢ) with sᵢ = ±1
-    b0s, betas, losses, accuracies = [float(b0)], [beta], [], []
-    z = net_input(X, b0, beta)
-    diverged_at = None
-    for k in range(1, epochs + 2):
-        losses.append(float(np.mean(-log_sigmoid(sign * z))))
-        accuracies.append(float(np.mean((z >= 0) == (y == 1))))
-        if k > epochs:
-            break
-        d_loss__d_z = sigmoid(z) - y  # ŷ − y, shape (N,)
-        new_b0 = b0s[-1] - eta * float(np.mean(d_loss__d_z))
-        new_beta = betas[-1] - eta * (X.T @ d_loss__d_z) / len(y)  # (m, N) @ (N,) -> (m,)
-        size = max(abs(new_b0), float(np.max(np.abs(new_beta), initial=0.0)))
-        if not np.isfinite(size) or size > DIVERGENCE_BOUND:
-            diverged_at = k
-            break
-        b0s.append(new_b0)
-        betas.append(new_beta)
-        z = net_input(X, new_b0, new_beta)
-    return Fit(
-        np.array(b0s), np.array(betas), np.array(losses), np.array(accuracies), eta, diverged_at
-    )
+    A = np.c_[np.ones(len(y)), X]  # (N, m+1): a column of ones for β₀
+    theta = np.empty((epochs + 1, A.shape[1]))  # row k: (β₀, β) after k epochs
+    theta[0] = (b0, *beta)
+    reached, diverged_at = _descend(A, y, eta, theta)
+    theta = theta[: reached + 1]
+    loss, accuracy = _history_scores(theta, X, y)
+    return Fit(theta[:, 0], theta[:, 1:], loss, accuracy, eta, diverged_at)
+
+
+DESCENT_BLOCK = 100  # epochs between two checks for divergence (and for a fixed point)
+
+
+def _descend(A: np.ndarray, y: np.ndarray, eta: float, theta: np.ndarray) -> tuple[int, int | None]:
+    """Fill ``theta[1:]`` with the descent's steps from ``theta[0]``. Returns the last epoch
+    reached and the epoch that diverged (None if none did).
+
+    Each update is a handful of numpy calls writing into buffers made once (the loop runs up
+    to 5,000 times per training). ``scipy.special.expit`` is σ in one call, the same function
+    as :func:`sigmoid`. Every ``DESCENT_BLOCK`` epochs the new rows are checked: the first
+    beyond ``DIVERGENCE_BOUND`` (or not finite) ends training before it; a step that changed
+    nothing is a fixed point, so every later epoch is the same.
+    """
+    epochs = len(theta) - 1
+    z, step, rows = np.empty(len(y)), np.empty(A.shape[1]), list(theta)  # rows: views, made once
+    net_input_of, step_of = A.dot, (A.T * (eta / len(y))).dot  # z = Aθ; (η/N)·Aᵀ(ŷ − y)
+    done = 0
+    with np.errstate(all="ignore"):  # a diverging run overflows; it is cut off below
+        while done < epochs:
+            end = min(done + DESCENT_BLOCK, epochs)
+            for k in range(done, end):
+                net_input_of(rows[k], z)  # z = β₀ + Xβ, shape (N,)
+                expit(z, z)  # ŷ = σ(z)
+                np.subtract(z, y, z)  # ŷ − y
+                step_of(z, step)  # (m+1, N) @ (N,) -> (m+1,)
+                np.subtract(rows[k], step, rows[k + 1])
+            bad = ~np.all(np.abs(theta[done + 1 : end + 1]) <= DIVERGENCE_BOUND, axis=1)
+            if bad.any():
+                first = done + 1 + int(np.argmax(bad))
+                return first - 1, first
+            if np.array_equal(theta[end], theta[end - 1]):
+                theta[end + 1 :] = theta[end]
+                return epochs, None
+            done = end
+    return epochs, None
+
+
+def _history_scores(
+    theta: np.ndarray, X: np.ndarray, y: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """J and the accuracy after each epoch (rows of ``theta``), in chunks of epochs.
+
+    z is built element by element (no matrix product), so an epoch's numbers are the same
+    whichever chunk it falls in, and in a shorter run as in a longer one.
+    """
+    minus_sign, positive = 1.0 - 2.0 * y, y == 1  # a point's loss is ln(1 + e^(−sᵢzᵢ))
+    rows = max(1, 200_000 // len(y))
+    loss, accuracy = np.empty(len(theta)), np.empty(len(theta))
+    for start in range(0, len(theta), rows):
+        part = theta[start : start + rows]
+        z = part[:, :1] + sum(part[:, j + 1 : j + 2] * X[:, j] for j in range(X.shape[1]))
+        right = (z >= 0) == positive  # class by the 0.5 threshold, as :func:`accuracy`
+        z *= minus_sign
+        loss[start : start + rows] = np.logaddexp(0.0, z, out=z).mean(axis=1)
+        accuracy[start : start + rows] = np.count_nonzero(right, axis=1) / len(y)
+    return loss, accuracy
 
 
 def fit_newton(

@@ -3,8 +3,9 @@
 The page's texts have ``{placeholders}``; the functions here return the numbers that fill them
 (already formatted, as strings) and the LaTeX of the formulas with the data's values, so the
 page stays a thin list of widgets and figures. Also the cheap summaries behind each section:
-:func:`analyse` (the data as a whole), :func:`explore` (one (β₀, β) on one feature) and
-:func:`loss_view` (the training path on the loss surface). Pure numpy; no Streamlit.
+:func:`analyse` (the data as a whole), :func:`at_point`, :func:`underflow` and
+:func:`likelihood_surface` (one (β₀, β) on one feature) and :func:`loss_view` (the training path
+on the loss surface). Pure numpy; no Streamlit.
 """
 
 from __future__ import annotations
@@ -81,44 +82,50 @@ def analyse(X: np.ndarray, y: np.ndarray) -> Analysis:
 
 
 @dataclass(frozen=True)
-class Exploration:
-    """One (β₀, β) on one feature: logits ``z``, per-point Bernoulli probabilities ``probs``,
-    the likelihood as N grows (``underflow``), the log-likelihood surface l(β₀, β) on the grid
-    ``b0s`` × ``betas`` (shape (len(betas), len(b0s))) and the numbers for the texts."""
+class Point:
+    """One (β₀, β) on one feature: logits ``z``, per-point Bernoulli probabilities ``probs``
+    and the numbers for the texts (β₀, β, N, J, l and how many points ŷ over/under-estimates)."""
 
     z: np.ndarray
     probs: np.ndarray
-    underflow: logistic.Underflow
-    b0s: np.ndarray
-    betas: np.ndarray
-    surface: np.ndarray
     numbers: dict[str, object]
 
 
-def explore(
-    X: np.ndarray, y: np.ndarray, b0: float, beta: float, n_max: int, fitted: tuple[float, float]
-) -> Exploration:
-    """Everything sections 4–8 of the page show for the point (β₀, β).
-
-    The surface's view covers the origin, the point and ``fitted`` (the maximum, when there is
-    one), and at least 4 in β₀ and 4/std(x) in β.
-    """
+def at_point(X: np.ndarray, y: np.ndarray, b0: float, beta: float) -> Point:
+    """What the odds, likelihood and cross-entropy sections say about the point (β₀, β)."""
     z = logistic.net_input(X, b0, [beta])
     residual = logistic.sigmoid(z) - y
-    run = logistic.running_likelihood(X, y, b0, [beta], n_max)
-    x = X[:, 0]
-    b0s, betas = logistic.parameter_box(
-        [(0.0, 0.0), (b0, beta), fitted], (4.0, 4.0 / max(float(x.std()), 1e-9))
-    )
     numbers = {
-        "b0": f"{b0:g}", "beta": f"{beta:g}", "n": len(y), "nmax": n_max,
+        "b0": f"{b0:g}", "beta": f"{beta:g}", "n": len(y),
         "loss": f"{logistic.bce_with_logits(y, z):.6g}",
         "ll": f"{logistic.log_likelihood(X, y, b0, [beta]):.6g}",
-        "ll_max": f"{run.log_sum[-1]:.6g}", "zero_at": run.zero_at,
         "over": int(np.sum(residual > 0)), "under": int(np.sum(residual < 0)),
     }  # fmt: skip
-    surface = logistic.log_likelihood_grid(x, y, b0s, betas)
-    return Exploration(z, logistic.bernoulli_probability(y, z), run, b0s, betas, surface, numbers)
+    return Point(z, logistic.bernoulli_probability(y, z), numbers)
+
+
+def underflow(
+    X: np.ndarray, y: np.ndarray, b0: float, beta: float, n_max: int
+) -> tuple[logistic.Underflow, dict[str, object]]:
+    """The likelihood as N grows to ``n_max`` (the data repeated) and the numbers for the
+    texts: where the float64 product becomes 0.0 and the sum of logs at ``n_max``."""
+    run = logistic.running_likelihood(X, y, b0, [beta], n_max)
+    return run, {"nmax": n_max, "ll_max": f"{run.log_sum[-1]:.6g}", "zero_at": run.zero_at}
+
+
+def likelihood_surface(
+    X: np.ndarray, y: np.ndarray, b0: float, beta: float, fitted: tuple[float, float], n: int = 41
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """l(β₀, β) on an n×n grid ``(b0s, betas, values)``, values of shape (len(betas), len(b0s)).
+
+    The view covers the origin, the point and ``fitted`` (the maximum, when there is one), and
+    at least 4 in β₀ and 4/std(x) in β.
+    """
+    x = X[:, 0]
+    b0s, betas = logistic.parameter_box(
+        [(0.0, 0.0), (b0, beta), fitted], (4.0, 4.0 / max(float(x.std()), 1e-9)), n
+    )
+    return b0s, betas, logistic.log_likelihood_grid(x, y, b0s, betas)
 
 
 @dataclass(frozen=True)
@@ -136,11 +143,23 @@ class LossView:
     slice_b0: float | None
 
 
-def loss_view(X: np.ndarray, y: np.ndarray, fit: logistic.Fit, best, n: int = 51) -> LossView:
-    """J over the plane of the path: (β₀, β) for one feature, (β₁, β₂) at the final β₀ for two."""
+def loss_view(
+    X: np.ndarray,
+    y: np.ndarray,
+    fit: logistic.Fit,
+    best,
+    n: int = 31,
+    longest: logistic.Fit | None = None,
+) -> LossView:
+    """J over the plane of the path: (β₀, β) for one feature, (β₁, β₂) at the final β₀ for two.
+
+    The view covers the path of ``longest`` when given (the same training run further on, of
+    which ``fit`` is the start): then it stays put while fewer or more epochs are shown.
+    """
     path = logistic.path_points(fit)
     star = None if best is None else logistic.plane_point(*best)
-    ax1, ax2 = logistic.parameter_box(path if star is None else [*path, star], (2.0, 2.0), n)
+    seen = path if longest is None else logistic.path_points(longest)
+    ax1, ax2 = logistic.parameter_box(seen if star is None else [*seen, star], (2.0, 2.0), n)
     if X.shape[1] == 1:
         J = -logistic.log_likelihood_grid(X[:, 0], y, ax1, ax2) / len(y)
         return LossView(ax1, ax2, J, path, star, ("β₀", "β"), None)

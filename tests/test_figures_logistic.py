@@ -60,16 +60,17 @@ def test_log_odds_panel_is_a_straight_line():
 
 
 def test_likelihood_bars_and_underflow():
-    ex = report.explore(DATA.X, Y, -2.0, 0.5, 3000, (-4.3, 0.88))
-    bars = as_json(figures.likelihood_bars_figure(X, Y, ex.probs, NAMES))
+    point = report.at_point(DATA.X, Y, -2.0, 0.5)
+    bars = as_json(figures.likelihood_bars_figure(X, Y, point.probs, NAMES))
     total = np.sort(np.r_[values(bars["data"][0], "y"), values(bars["data"][1], "y")])
-    np.testing.assert_allclose(total, np.sort(ex.probs))
-    spec = as_json(figures.underflow_figure(ex.underflow.product, ex.underflow.log_sum, NAMES))
+    np.testing.assert_allclose(total, np.sort(point.probs))
+    run, _ = report.underflow(DATA.X, Y, -2.0, 0.5, 3000)
+    spec = as_json(figures.underflow_figure(run.product, run.log_sum, NAMES))
     n, product = values(spec["data"][1], "x"), values(spec["data"][1], "y")  # NaN: a gap at 0.0
     assert len(n) <= figures.MAX_LINE_POINTS and np.isfinite(product[0])
-    assert np.all(np.isnan(product[n >= ex.underflow.zero_at]))
-    assert np.all(np.isfinite(product[n < ex.underflow.zero_at]))
-    assert spec["data"][2]["x"] == [ex.underflow.zero_at]
+    assert np.all(np.isnan(product[n >= run.zero_at]))
+    assert np.all(np.isfinite(product[n < run.zero_at]))
+    assert spec["data"][2]["x"] == [run.zero_at]
     assert np.all(np.isfinite(values(spec["data"][0], "y")))
 
 
@@ -116,39 +117,75 @@ def test_training_1d_is_animated_per_epoch():
     spec = as_json(figures.training_1d_figure(X, Y, fit, NAMES))
     epochs = figures.frame_epochs(100)
     assert len(spec["frames"]) == len(epochs)
-    assert values(spec["frames"][0]["data"][0], "y").tolist() == [0.5] * 160  # β = 0 at the start
+    first = spec["frames"][0]["data"]
+    assert first[0]["y"] == [0.5] * figures.CURVE_POINTS  # β = 0 at the start
+    assert first[1]["x"] == [None, None]  # and no boundary
     k = int(epochs[5])
-    boundary = values(spec["frames"][5]["data"][1], "x")[0]
-    assert boundary is None or boundary == pytest.approx(-fit.b0[k] / fit.beta[k, 0])
+    boundary = spec["frames"][5]["data"][1]["x"][0]
+    assert boundary is None or boundary == pytest.approx(-fit.b0[k] / fit.beta[k, 0], rel=1e-3)
     assert spec["layout"]["sliders"][0]["steps"][-1]["label"] == "100"
+    # A frame holds only what moves, rounded: the curve's heights against the figure's x.
+    xs = values(spec["data"][0], "x")
+    curve = values(spec["frames"][5]["data"][0], "y")
+    np.testing.assert_allclose(curve, logistic.sigmoid(fit.b0[k] + fit.beta[k, 0] * xs), atol=5e-4)
+    assert all(set(frame["data"][0]) == {"y"} for frame in spec["frames"])
+    np.testing.assert_allclose(  # the figure itself shows the last epoch
+        values(spec["data"][0], "y"), logistic.sigmoid(fit.b0_ + fit.beta_[0] * xs), atol=5e-4
+    )
 
 
-def test_training_2d_heatmap_and_boundary():
+def test_training_2d_map_and_boundary():
     data = two_classes(60, 1.0, 0)
     fit = logistic.fit(data.X, data.y, 0.5, 60)
     spec = as_json(figures.training_2d_figure(data.X, data.y, fit, NAMES))
-    assert spec["data"][0]["type"] == "heatmap" and spec["data"][1]["name"] == "boundary"
-    x1, x2 = values(spec["data"][1], "x"), values(spec["data"][1], "y")
+    heat, line = spec["data"][0], spec["data"][1]
+    assert heat["type"] == "heatmap" and heat["zsmooth"] == "best" and line["name"] == "boundary"
+    x1, x2 = values(line, "x"), values(line, "y")
     b0, (b1, b2) = fit.b0_, fit.beta_
-    np.testing.assert_allclose(b0 + b1 * x1 + b2 * x2, 0, atol=1e-9)
+    np.testing.assert_allclose(b0 + b1 * x1 + b2 * x2, 0, atol=1e-2)
+    # The map is z = β₀ + β₁x₁ + β₂x₂ at the view's corners (a plane: bilinear smoothing is
+    # exact), coloured through σ.
+    g1, g2 = np.meshgrid(values(heat, "x"), values(heat, "y"))
+    np.testing.assert_allclose(np.array(heat["z"]), b0 + b1 * g1 + b2 * g2, rtol=1e-3)
     assert len(spec["frames"]) == len(figures.frame_epochs(60))
     assert spec["frames"][0]["data"][1]["x"] == [None]  # β = 0: no boundary yet
+    assert spec["frames"][0]["data"][0]["z"] == [[0.0, 0.0], [0.0, 0.0]]  # σ = 0.5 everywhere
+    assert len(json.dumps(spec["frames"])) < 10_000
 
 
-def test_loss_curve_and_confusion():
+def test_logit_colorscale_follows_sigma():
+    scale = figures.logit_colorscale()
+    positions = [p for p, _ in scale]
+    assert positions[0] == 0.0 and positions[-1] == 1.0 and positions == sorted(positions)
+    middle = dict(scale)[0.5]
+    assert middle == "rgb(255,255,255)"  # z = 0: σ = 0.5, white
+    assert scale[0][1] == "rgb(32,120,180)" and scale[-1][1] == "rgb(214,40,41)"  # the classes
+
+
+def test_loss_curve():
     fit = logistic.fit(DATA.X, Y, 0.2, 50)
     spec = as_json(figures.loss_curve_figure(fit, NAMES))
-    np.testing.assert_allclose(values(spec["data"][0], "y"), fit.loss)
-    conf = as_json(figures.confusion_figure(np.array([[3, 1], [2, 4]]), NAMES))
-    assert conf["data"][0]["text"] == [[3, 1], [2, 4]] or "bdata" in conf["data"][0]["text"]
+    np.testing.assert_allclose(values(spec["data"][0], "y"), fit.loss, rtol=1e-3)
+    np.testing.assert_allclose(values(spec["data"][1], "y"), fit.accuracy, rtol=1e-3)
+    long = logistic.fit(DATA.X, Y, 0.2, 5000)
+    spec = as_json(figures.loss_curve_figure(long, NAMES))
+    k = np.array(spec["data"][0]["x"])
+    assert len(k) <= figures.MAX_CURVE_POINTS and k[0] == 0 and k[-1] == 5000
+    assert np.all(np.diff(k) > 0) and np.array_equal(k[:100], np.arange(100))
+    np.testing.assert_allclose(values(spec["data"][0], "y"), long.loss[k], rtol=1e-3)
 
 
-def test_exploration_figures_by_chart_key():
-    facts = report.analyse(DATA.X, Y)
-    ex = report.explore(DATA.X, Y, -2.0, 0.5, 3000, facts.fitted)
-    figs = figures.exploration_figures(X, Y, facts, -2.0, 0.5, ex, NAMES)
-    assert sorted(figs) == ["bars", "bce", "gradient", "surface", "underflow"]
-    surface = as_json(figs["surface"])["data"]
-    assert surface[2]["x"] == [-2.0] and surface[1]["x"] == [pytest.approx(facts.best[0])]
-    assert ex.surface.shape == (len(ex.betas), len(ex.b0s))
-    assert ex.b0s[0] <= min(0.0, -2.0, facts.fitted[0]) and ex.b0s[-1] >= max(0.0, facts.fitted[0])
+def test_a_long_path_is_drawn_through_some_of_its_epochs():
+    fit = logistic.fit(DATA.X, Y, 0.2, 5000)
+    path = logistic.path_points(fit)
+    b0s, betas = np.linspace(-6, 1, 8), np.linspace(-0.5, 1.5, 6)
+    grid = logistic.log_likelihood_grid(X, Y, b0s, betas)
+    spec = as_json(
+        figures.surface_figure(b0s, betas, grid, ("β₀", "β"), None, None, path, "J", NAMES)
+    )
+    drawn = np.c_[values(spec["data"][1], "x"), values(spec["data"][1], "y")]
+    assert len(drawn) <= figures.MAX_PATH_POINTS
+    np.testing.assert_allclose(drawn[0], path[0]) and np.testing.assert_allclose(
+        drawn[-1], path[-1], rtol=1e-3
+    )
+    assert spec["data"][0]["z"]["dtype"] == "f4"  # the grid as float32

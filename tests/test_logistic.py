@@ -157,6 +157,52 @@ def test_fit_history_has_one_row_per_epoch():
     )
 
 
+@pytest.mark.parametrize(
+    ("data", "eta"),
+    [
+        (smoking_example(30, 1), 0.2),
+        (smoking_example(30, 1), 10.0),
+        (two_classes(60, 0.3, 0), 1.0),
+        (from_csv(SAMPLE_CSV), 0.001),
+        (two_classes(400, 1.0, 2), 5.0),
+    ],
+)
+def test_a_shorter_training_is_the_start_of_a_longer_one(data, eta):
+    """The page trains once to the slider's end and shows the first epochs of it: they must be
+    exactly the numbers of training that many epochs."""
+    longest = logistic.fit(data.X, data.y, eta, 3000)
+    for epochs in (0, 1, 2, 99, 100, 101, 777, 2999, 3000):
+        short, part = logistic.fit(data.X, data.y, eta, epochs), longest.until(epochs)
+        assert part.epochs == short.epochs == epochs
+        for field in ("b0", "beta", "loss", "accuracy"):
+            np.testing.assert_array_equal(getattr(part, field), getattr(short, field))
+        assert part.diverged_at is short.diverged_at is None and part.eta == eta
+    with pytest.raises(ValueError):
+        longest.until(3001)
+
+
+def test_a_shorter_training_of_a_diverging_run():
+    X = np.array([[-3e5], [-1e5], [2e5], [4e5]])
+    y = np.array([0.0, 1.0, 0.0, 1.0])
+    longest = logistic.fit(X, y, 10.0, 5000)
+    assert longest.diverged_at == 3
+    for epochs in (0, 1, 2, 3, 4, 50, 5000):
+        short, part = logistic.fit(X, y, 10.0, epochs), longest.until(epochs)
+        assert (part.epochs, part.diverged_at) == (short.epochs, short.diverged_at)
+        np.testing.assert_array_equal(part.beta, short.beta)
+        np.testing.assert_array_equal(part.loss, short.loss)
+
+
+def test_a_fixed_point_is_kept_to_the_end():
+    data = from_csv(SAMPLE_CSV)
+    fit = logistic.fit(data.X, data.y, 1.0, 5000)  # converges to the last bit long before
+    steps = np.flatnonzero(np.any(np.diff(fit.beta, axis=0) != 0, axis=1)) + 1
+    assert steps[-1] < 5000 and fit.epochs == 5000
+    assert np.all(fit.b0[steps[-1] :] == fit.b0_) and np.all(fit.loss[steps[-1] :] == fit.loss[-1])
+    by_hand = logistic.fit(data.X, data.y, 1.0, int(steps[-1]))
+    assert by_hand.b0_ == fit.b0_ and np.array_equal(by_hand.beta_, fit.beta_)
+
+
 def test_huge_steps_stop_with_divergence():
     X = np.array([[-3e5], [-1e5], [2e5], [4e5]])
     y = np.array([0.0, 1.0, 0.0, 1.0])

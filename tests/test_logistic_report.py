@@ -31,13 +31,24 @@ def test_analyse_separable_data_has_no_maximum():
     assert facts.separation == "complete" and facts.best is None and facts.target is None
 
 
-def test_explore_numbers_match_the_core():
+def test_point_underflow_and_surface_numbers_match_the_core():
     data = smoking_example(30, 1)
-    ex = report.explore(data.X, data.y, -2.0, 0.5, 3000, (-4.3, 0.88))
+    point = report.at_point(data.X, data.y, -2.0, 0.5)
     ll = logistic.log_likelihood(data.X, data.y, -2.0, [0.5])
-    assert ex.numbers["ll"] == f"{ll:.6g}" and ex.numbers["loss"] == f"{-ll / 30:.6g}"
-    assert ex.numbers["over"] + ex.numbers["under"] == 30
-    assert ex.numbers["zero_at"] == ex.underflow.zero_at and ex.underflow.product.shape == (3000,)
+    assert point.numbers["ll"] == f"{ll:.6g}" and point.numbers["loss"] == f"{-ll / 30:.6g}"
+    assert point.numbers["over"] + point.numbers["under"] == 30
+    np.testing.assert_allclose(point.z, -2.0 + 0.5 * data.X[:, 0])
+    run, numbers = report.underflow(data.X, data.y, -2.0, 0.5, 3000)
+    assert numbers["zero_at"] == run.zero_at and run.product.shape == (3000,)
+    assert numbers["nmax"] == 3000 and numbers["ll_max"] == f"{run.log_sum[-1]:.6g}"
+    fitted = (-4.3, 0.88)
+    b0s, betas, surface = report.likelihood_surface(data.X, data.y, -2.0, 0.5, fitted)
+    assert surface.shape == (len(betas), len(b0s)) == (41, 41)
+    assert b0s[0] <= min(0.0, -2.0, fitted[0]) and b0s[-1] >= max(0.0, fitted[0])
+    assert betas[0] <= min(0.0, 0.5, fitted[1]) and betas[-1] >= max(0.0, 0.5, fitted[1])
+    assert surface[7, 11] == pytest.approx(
+        logistic.log_likelihood(data.X, data.y, b0s[11], [betas[7]])
+    )
 
 
 def test_likelihood_and_gradient_latex():
@@ -86,3 +97,12 @@ def test_loss_view_covers_the_path_and_the_optimum(data):
         assert view.ax1[0] <= px <= view.ax1[-1] and view.ax2[0] <= py <= view.ax2[-1]
     assert (view.slice_b0 is None) == (data.m == 1)
     assert np.nanmin(view.J) >= fit.loss[-1] - 0.05 or data.m == 2
+    # Given the longer run it is the start of, the view covers that run: it stays put.
+    longer = logistic.fit(data.X, data.y, 0.5, 2000)
+    wide = report.loss_view(data.X, data.y, fit, facts.best, longest=longer)
+    for px, py in logistic.path_points(longer):
+        assert wide.ax1[0] <= px <= wide.ax1[-1] and wide.ax2[0] <= py <= wide.ax2[-1]
+    assert len(wide.path) == 201
+    again = report.loss_view(data.X, data.y, longer.until(50), facts.best, longest=longer)
+    if data.m == 1:
+        np.testing.assert_array_equal(again.J, wide.J)

@@ -1,11 +1,29 @@
 """AppTest of the Logistic regression page: the lecture's numbers, languages, data sources, bad
-CSV files, tampered URL parameters and the interactions."""
+CSV files, tampered URL parameters and the interactions, each in the section (tab) that shows
+it."""
 
 import json
 
+import numpy as np
 import pytest
 
+from dlviz import binary_data, i18n, logistic
+from dlviz import logistic_report as report
+from dlviz.texts.logistic import TEXT
+
 PAGE = "pages/4_Logistic_regression.py"
+SECTIONS = ["sigmoid", "odds", "mle", "bce", "train"]
+CHARTS = {  # the charts each section draws, in order
+    "sigmoid": ["sigmoid"],
+    "odds": ["linear", "odds"],
+    "mle": ["bars", "underflow", "surface"],
+    "bce": ["bce", "gradient"],
+    "train": ["training", "loss", "path"],
+}
+LABELS = {
+    "en": {"odds": "Odds and log-odds", "bce": "Cross-entropy and gradient"},
+    "es": {"odds": "Odds y log-odds", "bce": "Entropía cruzada y gradiente"},
+}
 
 
 def latex_text(at) -> str:
@@ -16,33 +34,66 @@ def markdown_text(at) -> str:
     return " ".join(element.value for element in at.markdown)
 
 
+def captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
 def alerts(at, kind) -> str:
     return " ".join(element.value for element in getattr(at, kind))
 
 
-def chart(at, key) -> dict:
-    return json.loads(at.get("plotly_chart")[KEYS.index(key)].proto.spec)
+def chart(at, tab, key) -> dict:
+    charts = at.get("plotly_chart")
+    assert len(charts) == len(CHARTS[tab])
+    return json.loads(charts[CHARTS[tab].index(key)].proto.spec)
 
 
-KEYS = ["sigmoid", "linear", "odds", "underflow", "bars", "surface", "bce", "gradient",
-        "training", "loss", "path", "confusion"]  # fmt: skip
+def open_tab(at, lang, tab):
+    """Click another section's tab (a full rerun, as in the browser)."""
+    at.session_state[f"_tab_{lang}"] = LABELS[lang][tab]
+    return at.run()
 
 
-def test_defaults_show_the_lecture_formulas_and_numbers(run_page):
+def test_opens_on_the_slide_sigma_of_zero(run_page):
     at = run_page(PAGE, lang="en")
-    shown = latex_text(at)
-    assert r"\sigma(0) = \frac{1}{1 + e^{0}} = 0.5" in shown  # σ(0) = 0.5
+    assert r"\sigma(0) = \frac{1}{1 + e^{0}} = 0.5" in latex_text(at)  # σ(0) = 0.5
+    assert "predicted **class 1**" in markdown_text(at)
+    assert at.slider(key="z").value == 0.0
+    assert len(at.get("plotly_chart")) == 1
+    assert at.query_params["tab"] in (["sigmoid"], "sigmoid")
+    assert not at.error and not at.warning
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("tab", SECTIONS)
+def test_each_section_opens_by_its_link(run_page, tab, lang):
+    at = run_page(PAGE, lang=lang, tab=tab)
+    assert len(at.get("plotly_chart")) == len(CHARTS[tab])
+    assert not at.error and not at.warning
+    assert at.query_params["tab"] in ([tab], tab)
+    shown = [tab_.label for tab_ in at.tabs if len(tab_.children)]
+    assert len(shown) == 1  # only the open section ran
+
+
+def test_a_bogus_section_falls_back_to_the_first_with_a_warning(run_page):
+    at = run_page(PAGE, lang="en", tab="nonsense")
+    assert "tab=nonsense" in alerts(at, "warning")
+    assert r"\sigma(0)" in latex_text(at) and len(at.get("plotly_chart")) == 1
+
+
+def test_the_lecture_formulas_and_numbers(run_page):
+    bce = run_page(PAGE, lang="en", tab="bce")
+    shown = latex_text(bce)
     assert r"\nabla J(\beta) = \frac{1}{N}\sum_{i=1}^N (\hat{y}_i - y_i)\,x_i" in shown
     assert (
         r"\frac{\partial J}{\partial \beta_0} = \frac{1}{N}\sum_{i=1}^N (\hat{y}_i - y_i)" in shown
     )
-    assert r"L(\beta) = \prod_{i=1}^{30} P_i = 2.284 \times 10^{-6}" in shown
-    assert "predicted **class 1**" in markdown_text(at)
-    assert len(at.get("plotly_chart")) == 12
-    assert not at.error and not at.warning
-    assert "After 1000 epochs" in alerts(at, "info")
-    assert at.slider(key="z").value == 0.0 and at.select_slider(key="eta").value == 0.2
-    assert at.metric[0].value == "83.3%"
+    mle = run_page(PAGE, lang="en", tab="mle")
+    assert r"L(\beta) = \prod_{i=1}^{30} P_i = 2.284 \times 10^{-6}" in latex_text(mle)
+    train = run_page(PAGE, lang="en", tab="train")
+    assert "After 1000 epochs" in alerts(train, "info")
+    assert train.select_slider(key="eta").value == 0.2
+    assert train.metric[0].value == "83.3%"
 
 
 @pytest.mark.parametrize(("lang", "title", "label"), [("es", "Regresión logística", "Entrada z"), ("en", "Logistic regression", "Input z")])  # fmt: skip
@@ -50,6 +101,7 @@ def test_both_languages(run_page, lang, title, label):
     at = run_page(PAGE, lang=lang)
     assert at.title[0].value == title
     assert at.slider(key="z").label == label
+    at = run_page(PAGE, lang=lang, tab="bce")
     assert ("diferencias finitas" if lang == "es" else "finite differences") in latex_text(at)
 
 
@@ -61,48 +113,79 @@ def test_moving_z_changes_sigma_and_class(run_page):
     assert at.query_params["z"] in (["-2"], "-2")
 
 
-def test_go_to_the_maximum_button(run_page):
-    at = run_page(PAGE, lang="en")
+def test_go_to_the_maximum_button_and_the_point_follows_to_another_section(run_page):
+    at = run_page(PAGE, lang="en", tab="mle")
     at.button(key="best").click().run()
     assert (at.slider(key="b0").value, at.slider(key="beta").value) == (-4.31, 0.88)
-    gradient = chart(at, "surface")["data"]
+    gradient = chart(at, "mle", "surface")["data"]
     assert [trace.get("name") for trace in gradient[1:]] == ["maximum likelihood", "current point"]
+    open_tab(at, "en", "bce")
+    assert at.query_params["tab"] in (["bce"], "bce")
+    assert (at.slider(key="b0").value, at.slider(key="beta").value) == (-4.31, 0.88)
     assert "J = **0.374" in markdown_text(at)  # close to the minimum 0.374249
 
 
 def test_training_to_the_optimum(run_page):
-    at = run_page(PAGE, lang="en", eta="0.5", epochs="5000")
+    at = run_page(PAGE, lang="en", tab="train", eta="0.5", epochs="5000")
     assert "Descent reached the maximum likelihood" in alerts(at, "success")
     assert "J went up at epoch 1" in alerts(at, "warning")
-    training = chart(at, "training")
+    training = chart(at, "train", "training")
     assert training["layout"]["sliders"][0]["steps"][-1]["label"] == "5000"
     assert training["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
+    assert len(training["frames"]) <= 50
 
 
 def test_changing_epochs_retrains(run_page):
-    at = run_page(PAGE, lang="en")
+    at = run_page(PAGE, lang="en", tab="train")
     at.slider(key="epochs").set_value(10).run()
     assert "After 10 epochs" in alerts(at, "info")
-    assert len(chart(at, "training")["frames"]) == 11
+    assert len(chart(at, "train", "training")["frames"]) == 11
+
+
+@pytest.mark.parametrize(
+    ("eta", "epochs"), [("0.2", "10"), ("0.2", "1000"), ("10", "37"), ("0.005", "4999")]
+)
+def test_the_epochs_shown_are_exactly_that_training(run_page, eta, epochs):
+    """The page trains once to the slider's end and shows the start of it: the numbers must be
+    those of a training of exactly that many epochs."""
+    at = run_page(PAGE, lang="en", tab="train", eta=eta, epochs=epochs)
+    data = binary_data.smoking_example(30, 1)
+    fit = logistic.fit(data.X, data.y, float(eta), int(epochs))
+    facts = report.analyse(data.X, data.y)
+    t = i18n.translator(TEXT, "en")
+    messages = report.training_messages(fit, None, facts.best, data.X, data.y)
+    kinds = ("error", "warning", "info", "success")
+    shown = [(kind, alert.value) for kind in kinds for alert in getattr(at, kind)]
+    assert sorted(shown) == sorted((kind, t(key, **numbers)) for kind, key, numbers in messages)
+    info = alerts(at, "info")
+    assert f"After {epochs} epochs: β₀ = {fit.b0_:.4g}, β = {fit.beta_[0]:.4g}" in info
+    assert f"J = {fit.loss[-1]:.6g}" in info
+    assert at.metric[0].value == f"{fit.accuracy[-1]:.1%}"
+    matrix = logistic.confusion_matrix(data.y, logistic.net_input(data.X, fit.b0_, fit.beta_))
+    assert at.dataframe[0].value.iloc[:, 1:].to_numpy().tolist() == matrix.tolist()
+    loss = chart(at, "train", "loss")["data"][0]
+    assert loss["x"][-1] == int(epochs)
+    assert loss["y"][-1] == pytest.approx(fit.loss[-1], rel=1e-3)
 
 
 def test_two_features_separable_is_detected(run_page):
-    at = run_page(PAGE, lang="en", source="blobs", noise="0.3")
+    at = run_page(PAGE, lang="en", tab="train", source="blobs", noise="0.3")
     warnings = alerts(at, "warning")
     assert "perfectly separable" in warnings and "keeps growing without bound" in warnings
-    assert "1-D example" in alerts(at, "info")
-    assert chart(at, "training")["data"][0]["type"] == "heatmap"
+    assert chart(at, "train", "training")["data"][0]["type"] == "heatmap"
     assert at.metric[0].value == "100.0%"
+    at = run_page(PAGE, lang="en", tab="odds", source="blobs", noise="0.3")
+    assert "1-D example" in alerts(at, "info")
 
 
 def test_two_features_overlapping_have_a_maximum(run_page):
-    at = run_page(PAGE, lang="es", source="blobs", noise="1.5", n="200", seed="3")
+    at = run_page(PAGE, lang="es", tab="train", source="blobs", noise="1.5", n="200", seed="3")
     assert not at.warning or "separables" not in alerts(at, "warning")
-    assert "Corte de J" in " ".join(c.value for c in at.caption)
+    assert "Corte de J" in captions(at)
 
 
 def test_csv_default_sample_fits_the_published_values(run_page):
-    at = run_page(PAGE, lang="en", source="csv")
+    at = run_page(PAGE, lang="en", tab="mle", source="csv")
     assert at.text_area(key="csv_text").value.startswith("x,y")
     assert "β₀ = -4.07771, β = 1.50465" in markdown_text(at)
 
@@ -118,50 +201,87 @@ def test_csv_default_sample_fits_the_published_values(run_page):
         ("x,y\n" + "".join(f"{k},{k % 2}\n" for k in range(2001)), "the maximum is 2,000"),
     ],
 )
-def test_bad_csv_keeps_the_previous_data(run_page, text, message):
-    at = run_page(PAGE, lang="en", source="csv")
+@pytest.mark.parametrize("tab", ["mle", "train"])
+def test_bad_csv_keeps_the_previous_data(run_page, text, message, tab):
+    at = run_page(PAGE, lang="en", tab=tab, source="csv")
     at.text_area(key="csv_text").input(text).run()
     assert not at.exception
     error = alerts(at, "error")
     assert message in error and "The previous data are kept." in error
-    assert "N = 20 points" in " ".join(c.value for c in at.caption)  # the sample is still used
-    assert len(at.get("plotly_chart")) == 12
+    assert "N = 20 points" in captions(at)  # the sample is still used
+    assert len(at.get("plotly_chart")) == len(CHARTS[tab])
 
 
 def test_bad_csv_first_falls_back_to_the_example(run_page):
     at = run_page(PAGE, lang="es", source="csv")
-    at.session_state["logistic_good"] = ("example", 30, 1, 1.0, "")
+    at.session_state["_data_good"] = ("example", 30, 1, 1.0, "")
     at.text_area(key="csv_text").input("x,y\n1,0\n2,5\n").run()
     assert "debe ser 0 o 1" in alerts(at, "error")
-    assert "N = 30 puntos" in " ".join(c.value for c in at.caption)
+    assert "N = 30 puntos" in captions(at)
 
 
-def test_tampered_url_falls_back_with_warnings(run_page):
-    at = run_page(PAGE, lang="en", z="abc", eta="7", epochs="0", source="mine", b0="1e9", seed="-3")
-    assert at.slider(key="z").value == 0.0
-    assert at.select_slider(key="eta").value == 0.2
-    assert at.slider(key="epochs").value == 1000
-    assert at.slider(key="b0").value == -2.0
+TAMPERED = {"z": "abc", "eta": "7", "epochs": "0", "source": "mine", "b0": "1e9", "seed": "-3"}
+
+
+@pytest.mark.parametrize(
+    ("tab", "checked"),
+    [
+        ("sigmoid", {"z": 0.0}),
+        ("odds", {"b0": -2.0}),
+        ("train", {"eta": 0.2, "epochs": 1000}),
+    ],
+)
+def test_tampered_url_falls_back_with_warnings(run_page, tab, checked):
+    at = run_page(PAGE, lang="en", tab=tab, **TAMPERED)
+    for key, value in checked.items():
+        widget = at.select_slider(key=key) if key == "eta" else at.slider(key=key)
+        assert widget.value == value
+    assert at.selectbox(key="source").value == "example" and at.number_input(key="seed").value == 1
     warnings = alerts(at, "warning")
-    for name in ("z=abc", "eta=7", "epochs=0", "source=mine", "b0=1e9", "seed=-3"):
+    for name in ("source=mine", "seed=-3", *(f"{key}={TAMPERED[key]}" for key in checked)):
         assert name in warnings
-    assert len(at.get("plotly_chart")) == 12
+    assert len(at.get("plotly_chart")) == len(CHARTS[tab])
 
 
 def test_url_reproduces_the_view(run_page):
-    at = run_page(
-        PAGE, lang="en", z="1.5", b0="-4", beta="0.9", eta="0.05", epochs="300", nmax="500"
-    )
+    url = {"z": "1.5", "b0": "-4", "beta": "0.9", "eta": "0.05", "epochs": "300", "nmax": "500"}
+    at = run_page(PAGE, lang="en", **url)
     assert not at.warning
     assert r"\sigma(1.5)" in latex_text(at)
+    at = run_page(PAGE, lang="en", tab="bce", **url)
+    assert not at.warning
     assert "At (β₀, β) = (-4, 0.9)" in markdown_text(at)
+    at = run_page(PAGE, lang="en", tab="train", **url)
+    assert not at.warning
     assert "After 300 epochs" in alerts(at, "info")
+    at = run_page(PAGE, lang="en", tab="mle", **url)
+    assert not at.warning
     assert "has not reached 0.0 yet" in markdown_text(at)  # N up to 500 only
 
 
 def test_quasi_separable_csv_is_explained(run_page):
-    at = run_page(PAGE, lang="en", source="csv")
+    at = run_page(PAGE, lang="en", tab="mle", source="csv")
     at.text_area(key="csv_text").input("x,y\n0,0\n1,0\n1,1\n2,1\n").run()
     assert "quasi-separable" in alerts(at, "warning")
     assert "No maximum" in markdown_text(at)
     assert not at.error
+
+
+def test_the_data_and_the_point_stay_when_another_section_is_opened(run_page):
+    at = run_page(PAGE, lang="es", tab="odds", source="blobs", noise="0.3", b0="-3")
+    assert "ejemplo 1-D" in alerts(at, "info")
+    open_tab(at, "es", "bce")
+    assert at.selectbox(key="source").value == "blobs" and at.slider(key="noise").value == 0.3
+    assert at.slider(key="b0").value == -3.0
+    assert "ejemplo 1-D" in alerts(at, "info")
+
+
+def test_the_animation_is_light(run_page):
+    """At most ~50 frames, each with only what moves (the curve's heights, the boundary)."""
+    at = run_page(PAGE, lang="en", tab="train")
+    spec = chart(at, "train", "training")
+    assert len(spec["frames"]) <= 50
+    first = spec["frames"][0]["data"]
+    assert set(first[0]) == {"y"} and set(first[1]) == {"x"}
+    assert np.allclose(first[0]["y"], 0.5)  # β = 0: ŷ = 0.5 everywhere
+    assert len(json.dumps(spec)) < 40_000

@@ -6,21 +6,54 @@ the page's ``fig.*`` text keys without the prefix (e.g. ``names["class0"]``).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
 from dlviz import logistic
 from dlviz.figures import figure
 from dlviz.figures.animation import frames_and_controls
-from dlviz.logistic_report import Analysis, Exploration
 
 CLASS_COLORS = ("#1f77b4", "#d62728")  # y = 0, y = 1
 CURVE = "#ff7f0e"
 LINE = "#2ca02c"
 LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
-MAX_LINE_POINTS = 800  # points drawn per line of the underflow figure
+MAX_LINE_POINTS = 300  # points drawn per line of the underflow figure (straight enough)
+MAX_PATH_POINTS = 120  # a training path is drawn through at most this many of its epochs
+MAX_CURVE_POINTS = 200  # a loss curve is drawn through at most this many epochs
+CURVE_POINTS = 61  # points of the sigmoid drawn in each frame of the 1-D training animation
+PROBABILITY_DECIMALS = 3  # a probability drawn on [0, 1]: 0.001 is under a pixel
+DIGITS = 4  # significant digits of what moves or changes often: what the eye can see
+LOGIT_VIEW = 6.0  # the 2-D probability map's colours run over z ∈ [−6, 6] (σ = 0.0025 … 0.9975)
 SMALLEST_FLOAT = np.log10(np.nextafter(0.0, 1.0))  # log10 of 5e-324, the smallest float64 > 0
+
+
+def _seen(values: np.ndarray | list) -> list:
+    """Plain numbers to ``DIGITS`` significant digits (nan and ±inf as None, a gap): sent as
+    a short JSON list, a few bytes each."""
+    flat = np.asarray(values, dtype=float).tolist()
+    return [float(f"{v:.{DIGITS}g}") if math.isfinite(v) else None for v in flat]
+
+
+def _probability(values: np.ndarray) -> list:
+    """Probabilities to ``PROBABILITY_DECIMALS`` decimals, as a short JSON list."""
+    return np.round(values, PROBABILITY_DECIMALS).tolist()
+
+
+def _float32(values: np.ndarray) -> np.ndarray:
+    """A grid of values as float32: 7 significant digits, half the bytes of float64."""
+    return np.asarray(values, dtype=float).astype(np.float32)
+
+
+def _shown_epochs(epochs: int, most: int, dense: int) -> np.ndarray:
+    """Epochs 0..``epochs`` to draw a line through: every one of the first ``dense`` (where a
+    large η zigzags), then evenly spaced ones, ``most`` at most, the last always included."""
+    if epochs < most:
+        return np.arange(epochs + 1)
+    rest = np.linspace(dense, epochs, most - dense).round().astype(int)
+    return np.unique(np.r_[np.arange(dense), rest])
 
 
 def _classes(x: np.ndarray, y: np.ndarray, names: dict) -> list[dict]:
@@ -193,37 +226,81 @@ def surface_figure(
     names: dict,
 ) -> go.Figure:
     """Contours of a function of two parameters (the log-likelihood or the loss) with the
-    current point, the maximum/minimum and a training path (shape (k+1, 2)) on it."""
+    current point, the maximum/minimum and a training path (shape (k+1, 2)) on it. The grid is
+    sent as float32 and a long path through ``MAX_PATH_POINTS`` of its epochs."""
     data = [
-        {"type": "contour", "x": xs, "y": ys, "z": Z, "colorscale": "Viridis", "ncontours": 30,
-         "contours": {"coloring": "heatmap", "showlines": True}, "line": {"width": 0.5},
-         "colorbar": {"title": {"text": value_name}, "thickness": 12}, "name": value_name,
-         "hovertemplate": f"{axes[0]}=%{{x:.3f}}<br>{axes[1]}=%{{y:.3f}}<br>"
-                          f"{value_name}=%{{z:.4g}}<extra></extra>"},
-    ]  # fmt: skip
+        {
+            "type": "contour",
+            "x": xs,
+            "y": ys,
+            "z": _float32(Z),
+            "colorscale": "Viridis",
+            "ncontours": 30,
+            "contours": {"coloring": "heatmap", "showlines": True},
+            "line": {"width": 0.5},
+            "colorbar": {"title": {"text": value_name}, "thickness": 12},
+            "name": value_name,
+            "hovertemplate": f"{axes[0]}=%{{x:.3f}}<br>{axes[1]}=%{{y:.3f}}<br>"
+            f"{value_name}=%{{z:.4g}}<extra></extra>",
+        },
+    ]
     if path is not None:
-        data.append({"type": "scatter", "x": path[:, 0], "y": path[:, 1], "mode": "lines+markers",
-                     "name": names["path"], "line": {"color": CURVE, "width": 2.5},
-                     "marker": {"size": 4, "color": "white", "line": {"color": CURVE, "width": 1}}})  # fmt: skip
+        path = path[_shown_epochs(len(path) - 1, MAX_PATH_POINTS, MAX_PATH_POINTS // 2)]
+        data.append(
+            {
+                "type": "scatter",
+                "x": _seen(path[:, 0]),
+                "y": _seen(path[:, 1]),
+                "mode": "lines+markers",
+                "name": names["path"],
+                "line": {"color": CURVE, "width": 2.5},
+                "marker": {"size": 4, "color": "white", "line": {"color": CURVE, "width": 1}},
+            }
+        )
     if best is not None:
-        data.append({"type": "scatter", "x": [best[0]], "y": [best[1]], "mode": "markers",
-                     "name": names["best"], "marker": {"symbol": "star", "size": 16,
-                     "color": "#ffd700", "line": {"color": "black", "width": 1}}})  # fmt: skip
+        data.append(
+            {
+                "type": "scatter",
+                "x": [best[0]],
+                "y": [best[1]],
+                "mode": "markers",
+                "name": names["best"],
+                "marker": {
+                    "symbol": "star",
+                    "size": 16,
+                    "color": "#ffd700",
+                    "line": {"color": "black", "width": 1},
+                },
+            }
+        )
     if point is not None:
-        data.append({"type": "scatter", "x": [point[0]], "y": [point[1]], "mode": "markers",
-                     "name": names["point"], "marker": {"size": 12, "color": CLASS_COLORS[1],
-                     "line": {"color": "white", "width": 1.5}}})  # fmt: skip
+        data.append(
+            {
+                "type": "scatter",
+                "x": [point[0]],
+                "y": [point[1]],
+                "mode": "markers",
+                "name": names["point"],
+                "marker": {
+                    "size": 12,
+                    "color": CLASS_COLORS[1],
+                    "line": {"color": "white", "width": 1.5},
+                },
+            }
+        )
     layout = {
         "xaxis": {"title": {"text": axes[0]}, "range": [xs[0], xs[-1]]},
         "yaxis": {"title": {"text": axes[1]}, "range": [ys[0], ys[-1]]},
-        "legend": LEGEND, "height": 420, "margin": MARGIN,
-    }  # fmt: skip
+        "legend": LEGEND,
+        "height": 420,
+        "margin": MARGIN,
+    }
     return figure(data, layout)
 
 
 def bce_curves_figure(y: np.ndarray, z: np.ndarray, names: dict) -> go.Figure:
     """−ln(ŷ) (cost when y = 1) and −ln(1 − ŷ) (when y = 0) over ŷ, with each point on its curve."""
-    p = np.linspace(0.002, 0.998, 300)
+    p = np.linspace(0.002, 0.998, 150)
     costs = logistic.point_losses(y, z)
     data = [
         {"type": "scatter", "x": p, "y": -np.log(p), "mode": "lines", "name": names["cost1"],
@@ -268,7 +345,7 @@ def gradient_points_figure(x: np.ndarray, y: np.ndarray, z: np.ndarray, names: d
     return figure(data, layout)
 
 
-def frame_epochs(epochs: int, count: int = 40) -> np.ndarray:
+def frame_epochs(epochs: int, count: int = 30) -> np.ndarray:
     """Up to ``count`` epochs to animate, log-spaced (early epochs change most), 0 and last included."""
     if epochs <= count:
         return np.arange(epochs + 1)
@@ -276,124 +353,186 @@ def frame_epochs(epochs: int, count: int = 40) -> np.ndarray:
 
 
 def training_1d_figure(x: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: dict) -> go.Figure:
-    """The points and the fitted sigmoid with its 0.5 boundary x* = −β₀/β, one frame per epoch."""
-    xs = _span(x)
+    """The points and the fitted sigmoid with its 0.5 boundary x* = −β₀/β, one frame per epoch
+    of :func:`frame_epochs`. A frame carries only what moves, rounded: the curve's heights (its x
+    stay) and the boundary's x."""
+    xs = np.array(_seen(np.linspace(*_span(x)[[0, -1]], CURVE_POINTS)))  # as drawn
     lo, hi = float(xs[0]), float(xs[-1])
 
-    def curve(k: int) -> list[dict]:
+    def moving(k: int) -> list[dict]:
         b0, beta = float(fit.b0[k]), float(fit.beta[k, 0])
         cut = -b0 / beta if beta != 0 and lo <= -b0 / beta <= hi else None
         return [
-            {"type": "scatter", "x": xs, "y": logistic.sigmoid(b0 + beta * xs), "mode": "lines",
-             "name": names["fitted"], "line": {"color": CURVE, "width": 3}},
-            {"type": "scatter", "x": [cut, cut], "y": [0, 1] if cut is not None else [None, None],
-             "mode": "lines", "name": names["boundary"], "line": {"color": "black", "dash": "dash"}},
-        ]  # fmt: skip
+            {"y": _probability(logistic.sigmoid(b0 + beta * xs))},
+            {"x": [None, None] if cut is None else _seen([cut, cut])},
+        ]
 
     epochs = frame_epochs(fit.epochs)
     frames, controls = frames_and_controls(
-        [curve(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
+        [moving(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
     )
+    curve, boundary = moving(fit.epochs)
+    data = [
+        {
+            "type": "scatter",
+            "x": xs.tolist(),
+            **curve,
+            "mode": "lines",
+            "name": names["fitted"],
+            "line": {"color": CURVE, "width": 3},
+        },
+        {
+            "type": "scatter",
+            **boundary,
+            "y": [0, 1],
+            "mode": "lines",
+            "name": names["boundary"],
+            "line": {"color": "black", "dash": "dash"},
+        },
+        *_classes(x, y, names),
+    ]
     layout = {
         "xaxis": {"title": {"text": names["x"]}, "range": [lo, hi]},
         "yaxis": {"title": {"text": names["p"]}, "range": [-0.05, 1.05]},
-        "shapes": [_hline(0.5, "lightgray")], "legend": LEGEND, "height": 460,
-        "margin": {**MARGIN, "b": 90}, **controls,
-    }  # fmt: skip
-    return figure([*curve(fit.epochs), *_classes(x, y, names)], layout, frames)
+        "shapes": [_hline(0.5, "lightgray")],
+        "legend": LEGEND,
+        "height": 460,
+        "margin": {**MARGIN, "b": 90},
+        **controls,
+    }
+    return figure(data, layout, frames)
+
+
+def logit_colorscale(view: float = LOGIT_VIEW, steps: int = 24) -> list[list]:
+    """Colours for z ∈ [−view, view] that show P(Y = 1 | x) = σ(z): blue (0) to white (0.5) to
+    red (1), changing evenly in σ(z) (the stops sit where σ takes evenly spaced values)."""
+    ends = (np.array([31, 119, 180]), np.array([214, 39, 40]))  # CLASS_COLORS as RGB
+    stops = []
+    for p in np.linspace(logistic.sigmoid(-view), logistic.sigmoid(view), steps + 1):
+        far = ends[int(p >= 0.5)]
+        rgb = np.round(255 + (far - 255) * abs(2 * p - 1)).astype(int)  # white at p = 0.5
+        position = (np.log(p / (1 - p)) + view) / (2 * view)
+        stops.append([round(float(position), 4), "rgb({},{},{})".format(*rgb)])
+    stops[0][0], stops[-1][0] = 0.0, 1.0
+    return stops
 
 
 def training_2d_figure(X: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: dict) -> go.Figure:
-    """σ(β₀ + β₁x₁ + β₂x₂) as a heatmap and the boundary β₀ + βᵀx = 0, one frame per epoch."""
-    g1, g2 = _span(X[:, 0], 0.05)[::5], _span(X[:, 1], 0.05)[::5]  # 40 × 40 grid
-    G1, G2 = np.meshgrid(g1, g2)  # (n₂, n₁)
+    """P(Y = 1 | x) = σ(β₀ + β₁x₁ + β₂x₂) as a colour map and the boundary β₀ + βᵀx = 0, one frame
+    per epoch of :func:`frame_epochs`.
 
-    def state(k: int) -> list[dict]:
+    The map is drawn from z at the view's four corners: z is a plane in (x₁, x₂), which the
+    heatmap's bilinear smoothing reproduces exactly, and the colours follow σ(z)
+    (:func:`logit_colorscale`). So a frame is a dozen numbers instead of a grid of σ."""
+    g1, g2 = _span(X[:, 0], 0.05)[[0, -1]], _span(X[:, 1], 0.05)[[0, -1]]
+    G1, G2 = np.meshgrid(g1, g2)  # (2, 2): the corners
+
+    def moving(k: int) -> list[dict]:
         b0, (b1, b2) = float(fit.b0[k]), fit.beta[k]
-        line = {"type": "scatter", "x": [None], "y": [None], "mode": "lines",
-                "name": names["boundary"], "line": {"color": "black", "width": 3}}  # fmt: skip
+        line: dict = {"x": [None], "y": [None]}
         if b2 != 0 or b1 != 0:  # points of β₀ + β₁x₁ + β₂x₂ = 0 across the view
             if abs(b2) >= abs(b1):
-                line.update(x=g1[[0, -1]], y=-(b0 + b1 * g1[[0, -1]]) / b2)
+                line = {"x": _seen(g1), "y": _seen(-(b0 + b1 * g1) / b2)}
             else:
-                line.update(x=-(b0 + b2 * g2[[0, -1]]) / b1, y=g2[[0, -1]])
-        heat = {"type": "heatmap", "x": g1, "y": g2, "z": logistic.sigmoid(b0 + b1 * G1 + b2 * G2),
-                "zmin": 0, "zmax": 1, "zsmooth": "best", "colorscale": [[0, CLASS_COLORS[0]], [0.5, "white"],
-                [1, CLASS_COLORS[1]]], "opacity": 0.55, "name": "σ(z)",
-                "colorbar": {"title": {"text": "P(Y=1|x)"}, "thickness": 12},
-                "hovertemplate": "x₁=%{x:.2f}<br>x₂=%{y:.2f}<br>P=%{z:.3f}<extra></extra>"}  # fmt: skip
-        return [heat, line]
+                line = {"x": _seen(-(b0 + b2 * g2) / b1), "y": _seen(g2)}
+        z = b0 + b1 * G1 + b2 * G2
+        return [{"z": [_seen(row) for row in z]}, line]
 
     epochs = frame_epochs(fit.epochs)
     frames, controls = frames_and_controls(
-        [state(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
+        [moving(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
     )
-    points = [
-        {"type": "scatter", "x": X[y == c, 0], "y": X[y == c, 1], "mode": "markers",
-         "name": names[f"class{c}"], "marker": {"color": CLASS_COLORS[c], "size": 8,
-         "line": {"color": "white", "width": 1}}}
+    heat, line = moving(fit.epochs)
+    ticks = np.array([0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99])
+    data = [
+        {
+            "type": "heatmap",
+            "x": _seen(g1),
+            "y": _seen(g2),
+            **heat,
+            "zsmooth": "best",
+            "zmin": -LOGIT_VIEW,
+            "zmax": LOGIT_VIEW,
+            "colorscale": logit_colorscale(),
+            "opacity": 0.55,
+            "name": "σ(z)",
+            "hoverinfo": "skip",
+            "colorbar": {
+                "title": {"text": "P(Y=1|x)"},
+                "thickness": 12,
+                "tickvals": _seen(np.log(ticks / (1 - ticks))),
+                "ticktext": [f"{p:g}" for p in ticks],
+            },
+        },
+        {
+            "type": "scatter",
+            **line,
+            "mode": "lines",
+            "name": names["boundary"],
+            "line": {"color": "black", "width": 3},
+        },
+    ]
+    data += [
+        {
+            "type": "scatter",
+            "x": X[y == c, 0],
+            "y": X[y == c, 1],
+            "mode": "markers",
+            "name": names[f"class{c}"],
+            "marker": {"color": CLASS_COLORS[c], "size": 8, "line": {"color": "white", "width": 1}},
+        }
         for c in (0, 1)
-    ]  # fmt: skip
+    ]
     layout = {
-        "xaxis": {"title": {"text": "x₁"}, "range": [g1[0], g1[-1]]},
-        "yaxis": {"title": {"text": "x₂"}, "range": [g2[0], g2[-1]]},
-        "legend": LEGEND, "height": 520, "margin": {**MARGIN, "b": 90}, **controls,
-    }  # fmt: skip
-    return figure([*state(fit.epochs), *points], layout, frames)
+        "xaxis": {"title": {"text": "x₁"}, "range": [float(g1[0]), float(g1[-1])]},
+        "yaxis": {"title": {"text": "x₂"}, "range": [float(g2[0]), float(g2[-1])]},
+        "legend": LEGEND,
+        "height": 520,
+        "margin": {**MARGIN, "b": 90},
+        **controls,
+    }
+    return figure(data, layout, frames)
 
 
 def loss_curve_figure(fit: logistic.Fit, names: dict) -> go.Figure:
-    """J per epoch (left axis) and accuracy per epoch (right axis)."""
-    k = np.arange(fit.epochs + 1)
+    """J per epoch (left axis) and accuracy per epoch (right axis), through at most
+    ``MAX_CURVE_POINTS`` epochs (every one of the first half of them)."""
+    k = _shown_epochs(fit.epochs, MAX_CURVE_POINTS, MAX_CURVE_POINTS // 2)
     data = [
-        {"type": "scatter", "x": k, "y": fit.loss, "mode": "lines", "name": names["loss"],
-         "line": {"color": CURVE, "width": 3}},
-        {"type": "scatter", "x": k, "y": fit.accuracy, "mode": "lines", "name": names["accuracy"],
-         "line": {"color": LINE, "width": 2, "dash": "dot"}, "yaxis": "y2"},
-    ]  # fmt: skip
+        {
+            "type": "scatter",
+            "x": k.tolist(),
+            "y": _seen(fit.loss[k]),
+            "mode": "lines",
+            "name": names["loss"],
+            "line": {"color": CURVE, "width": 3},
+        },
+        {
+            "type": "scatter",
+            "x": k.tolist(),
+            "y": _seen(fit.accuracy[k]),
+            "mode": "lines",
+            "name": names["accuracy"],
+            "line": {"color": LINE, "width": 2, "dash": "dot"},
+            "yaxis": "y2",
+        },
+    ]
     layout = {
         "xaxis": {"title": {"text": names["epoch"]}},
         "yaxis": {"title": {"text": names["loss"]}, "rangemode": "tozero"},
-        "yaxis2": {"title": {"text": names["accuracy"]}, "overlaying": "y", "side": "right",
-                   "range": [0, 1.02], "showgrid": False, "tickmode": "linear", "tick0": 0,
-                   "dtick": 0.2, "tickformat": ".0%"},
-        "legend": LEGEND, "height": 420, "margin": MARGIN,
-    }  # fmt: skip
+        "yaxis2": {
+            "title": {"text": names["accuracy"]},
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1.02],
+            "showgrid": False,
+            "tickmode": "linear",
+            "tick0": 0,
+            "dtick": 0.2,
+            "tickformat": ".0%",
+        },
+        "legend": LEGEND,
+        "height": 420,
+        "margin": MARGIN,
+    }
     return figure(data, layout)
-
-
-def confusion_figure(matrix: np.ndarray, names: dict) -> go.Figure:
-    """The 2×2 confusion matrix [[TN, FP], [FN, TP]] with its counts written in the cells."""
-    labels = [names["class0"], names["class1"]]
-    data = [
-        {"type": "heatmap", "x": labels, "y": labels, "z": matrix, "colorscale": "Blues", "reversescale": True,
-         "showscale": False, "text": matrix, "texttemplate": "%{text}", "textfont": {"size": 22},
-         "hovertemplate": "%{y} → %{x}: %{z}<extra></extra>"},
-    ]  # fmt: skip
-    layout = {
-        "xaxis": {"title": {"text": names["predicted"]}, "side": "top"},
-        "yaxis": {"title": {"text": names["true"]}, "autorange": "reversed"},
-        "height": 300, "margin": MARGIN,
-    }  # fmt: skip
-    return figure(data, layout)
-
-
-def exploration_figures(
-    x: np.ndarray,
-    y: np.ndarray,
-    facts: Analysis,
-    b0: float,
-    beta: float,
-    ex: Exploration,
-    names: dict,
-) -> dict[str, go.Figure]:
-    """The figures of sections 5–8 for one (β₀, β) on one feature, by the page's chart key."""
-    star = None if facts.best is None else logistic.plane_point(*facts.best)
-    return {
-        "underflow": underflow_figure(ex.underflow.product, ex.underflow.log_sum, names),
-        "bars": likelihood_bars_figure(x, y, ex.probs, names),
-        "surface": surface_figure(ex.b0s, ex.betas, ex.surface, ("β₀", "β"), (b0, beta), star,
-                                  None, "l(β)", names),
-        "bce": bce_curves_figure(y, ex.z, names),
-        "gradient": gradient_points_figure(x, y, ex.z, names),
-    }  # fmt: skip

@@ -13,8 +13,14 @@ TEXT = {
         "the features x; and it follows directly from the principle of **maximum likelihood "
         "(MLE)**.",
     ),
-    # -- 1. the sigmoid -------------------------------------------------------------------------
-    "sigmoid.header": ("1. La función sigmoide", "1. The sigmoid function"),
+    # -- the sections (tabs; the key is what ?tab= says in a link) ---------------------------------
+    "tab.sigmoid": ("Sigmoide", "Sigmoid"),
+    "tab.odds": ("Odds y log-odds", "Odds and log-odds"),
+    "tab.mle": ("Máxima verosimilitud", "Maximum likelihood"),
+    "tab.bce": ("Entropía cruzada y gradiente", "Cross-entropy and gradient"),
+    "tab.train": ("Descenso de gradiente", "Gradient descent"),
+    # -- the sigmoid -------------------------------------------------------------------------------
+    "sigmoid.header": ("La función sigmoide", "The sigmoid function"),
     "z": ("Entrada z", "Input z"),
     "z.help": (
         "La entrada neta z = β₀ + βx. La sigmoide la lleva a (0, 1).",
@@ -26,8 +32,7 @@ TEXT = {
         "σ({z}) = **{a}** {cmp} 0.5 → predicted **class {cls}**. For every real z, "
         "0 < σ(z) < 1: σ never reaches 0 or 1 (in float64, σ(z) rounds to 1.0 from z ≈ 37).",
     ),
-    # -- 2. data --------------------------------------------------------------------------------
-    "data.header": ("2. Los datos", "2. The data"),
+    # -- the data ----------------------------------------------------------------------------------
     "source": ("Datos", "Data"),
     "source.help": (
         "El ejemplo de la diapositiva (una característica), dos nubes en el plano (dos "
@@ -115,13 +120,14 @@ TEXT = {
         "|β| → ∞ under gradient descent.",
     ),
     "one.feature": (
-        "Las secciones 3 a 8 usan una sola característica x; con datos de dos características "
-        "muestran el ejemplo 1-D (misma N y semilla). El entrenamiento (sección 9) usa sus datos.",
-        "Sections 3 to 8 use a single feature x; with two-feature data they show the 1-D "
-        "example (same N and seed). Training (section 9) uses your data.",
+        "Esta sección usa una sola característica x: con datos de dos características muestra "
+        "el ejemplo 1-D (misma N y semilla). La pestaña «Descenso de gradiente» entrena con sus "
+        "datos.",
+        "This section uses a single feature x: with two-feature data it shows the 1-D example "
+        "(same N and seed). The “Gradient descent” tab trains on your data.",
     ),
-    # -- 3. linear vs logistic -------------------------------------------------------------------
-    "linear.header": ("3. Regresión lineal vs. logística", "3. Linear vs logistic regression"),
+    # -- linear vs logistic ------------------------------------------------------------------------
+    "linear.header": ("Regresión lineal vs. logística", "Linear vs logistic regression"),
     "linear.leaves": (
         "La recta de mínimos cuadrados, ajustada a las mismas etiquetas 0/1, va de **{lo}** a "
         "**{hi}** sobre el rango de x: sale de [0, 1], así que no es una probabilidad. La "
@@ -130,8 +136,8 @@ TEXT = {
         "over the range of x: it leaves [0, 1], so it is not a probability. The "
         "maximum-likelihood sigmoid (β₀ = {b0}, β = {beta}) always stays in (0, 1).",
     ),
-    # -- 4. odds and log-odds --------------------------------------------------------------------
-    "odds.header": ("4. Odds y log-odds", "4. Odds and log-odds"),
+    # -- odds and log-odds -------------------------------------------------------------------------
+    "odds.header": ("Odds y log-odds", "Odds and log-odds"),
     "odds.intro": (
         "p = P(Y = 1 | x) es la probabilidad de que el evento ocurra y 1 − p la de que no "
         "ocurra; p/(1 − p) es la razón de probabilidad (odds). Mueva β₀ y β: **el log-odds es "
@@ -149,13 +155,13 @@ TEXT = {
     ),
     "b0": ("β₀ (sesgo)", "β₀ (intercept)"),
     "b0.help": (
-        "El término independiente de z = β₀ + βx (secciones 4 a 8).",
-        "The intercept of z = β₀ + βx (sections 4 to 8).",
+        "El término independiente de z = β₀ + βx (odds, verosimilitud y entropía cruzada).",
+        "The intercept of z = β₀ + βx (odds, likelihood and cross-entropy).",
     ),
     "beta": ("β (pendiente)", "β (slope)"),
     "beta.help": (
-        "El coeficiente de x en z = β₀ + βx (secciones 4 a 8).",
-        "The coefficient of x in z = β₀ + βx (sections 4 to 8).",
+        "El coeficiente de x en z = β₀ + βx (odds, verosimilitud y entropía cruzada).",
+        "The coefficient of x in z = β₀ + βx (odds, likelihood and cross-entropy).",
     ),
     "best": ("Ir al máximo", "Go to the maximum"),
     "best.help": (
@@ -164,8 +170,8 @@ TEXT = {
         "Sets β₀ and β to the maximum-likelihood estimate (Newton's method), rounded to the "
         "controls' step. It does not exist when the data are separable.",
     ),
-    # -- 5. maximum likelihood -------------------------------------------------------------------
-    "mle.header": ("5. Máxima verosimilitud", "5. Maximum likelihood"),
+    # -- maximum likelihood ------------------------------------------------------------------------
+    "mle.header": ("Máxima verosimilitud", "Maximum likelihood"),
     "mle.intro": (
         "Cada etiqueta es una Bernoulli: la probabilidad que el modelo da a la clase **correcta** "
         "del punto i es Pᵢ = σ(zᵢ)^yᵢ [1 − σ(zᵢ)]^(1−yᵢ) (las barras). Suponiendo datos "
@@ -203,10 +209,10 @@ TEXT = {
         "Up to N = {nmax} the product has not reached 0.0 yet (l = {ll_max}); raise N or move β away "
         "from the maximum to see it underflow.",
     ),
-    # -- 6. surface ------------------------------------------------------------------------------
+    # -- surface -----------------------------------------------------------------------------------
     "surface.header": (
-        "6. La superficie de log-verosimilitud",
-        "6. The log-likelihood surface",
+        "La superficie de log-verosimilitud",
+        "The log-likelihood surface",
     ),
     "surface.best": (
         "El máximo de l(β₀, β) (★, por el método de Newton) está en β₀ = {best_b0}, "
@@ -222,8 +228,8 @@ TEXT = {
         "No maximum: with separable data l(β) keeps rising towards 0 far out along the "
         "separating direction.",
     ),
-    # -- 7. binary cross-entropy -----------------------------------------------------------------
-    "bce.header": ("7. Entropía cruzada binaria", "7. Binary cross-entropy"),
+    # -- binary cross-entropy ----------------------------------------------------------------------
+    "bce.header": ("Entropía cruzada binaria", "Binary cross-entropy"),
     "bce.intro": (
         "El modelo se entrena **minimizando** la entropía cruzada binaria, que es el negativo de "
         "la log-verosimilitud Bernoulli dividido por N: maximizar l(β) y minimizar J(β) es lo "
@@ -240,8 +246,8 @@ TEXT = {
         "At (β₀, β) = ({b0}, {beta}): J = **{loss}** = −l/N = −({ll})/{n}. Computed from the "
         "logits with ln σ(z) = −ln(1 + e^(−z)) (log-sum-exp), it is finite even for |z| = 10⁶.",
     ),
-    # -- 8. gradient -----------------------------------------------------------------------------
-    "grad.header": ("8. El gradiente", "8. The gradient"),
+    # -- gradient ----------------------------------------------------------------------------------
+    "grad.header": ("El gradiente", "The gradient"),
     "grad.check": ("diferencias finitas", "finite differences"),
     "grad.cases": (
         "ŷᵢ − yᵢ **> 0**: el modelo **sobreestima** la probabilidad (caso yᵢ = 0: ŷᵢ − 0 = ŷᵢ > "
@@ -253,10 +259,10 @@ TEXT = {
         "ŷᵢ − 1 < 0 since ŷᵢ < 1) — {under} points, blue bars. **= 0**: exactly right, which "
         "never happens with σ ∈ (0, 1). Each point adds (ŷᵢ − yᵢ)xᵢ to ∇J (diamonds).",
     ),
-    # -- 9. training -----------------------------------------------------------------------------
+    # -- training ----------------------------------------------------------------------------------
     "train.header": (
-        "9. Entrenamiento por descenso de gradiente",
-        "9. Training by gradient descent",
+        "Entrenamiento por descenso de gradiente",
+        "Training by gradient descent",
     ),
     "train.intro": (
         "Desde β₀ = 0, β = 0 (ŷ = 0.5 para todos), cada época da un paso con el gradiente medio "
@@ -335,7 +341,13 @@ TEXT = {
     ),
     "train.end": ("Al final del entrenamiento", "At the end of training"),
     "accuracy": ("Exactitud (umbral 0.5)", "Accuracy (0.5 threshold)"),
-    # -- figure labels (passed to dlviz.figures.logistic as names[key without "fig."]) -----------
+    "train.confusion": (
+        "Matriz de confusión: en cada fila, los puntos de una clase real y; en cada columna, la "
+        "clase predicha ŷ (σ(z) ≥ 0.5 → 1).",
+        "Confusion matrix: each row holds the points of one true class y; each column, the "
+        "predicted class ŷ (σ(z) ≥ 0.5 → 1).",
+    ),
+    # -- figure labels (passed to dlviz.figures.logistic as names[key without "fig."]) -------------
     "fig.class0": ("y = 0 (clase negativa)", "y = 0 (negative class)"),
     "fig.class1": ("y = 1 (clase positiva)", "y = 1 (positive class)"),
     "fig.point": ("punto actual", "current point"),
@@ -366,6 +378,4 @@ TEXT = {
     "fig.epoch": ("época", "epoch"),
     "fig.loss": ("J (entropía cruzada)", "J (cross-entropy)"),
     "fig.accuracy": ("exactitud", "accuracy"),
-    "fig.predicted": ("clase predicha", "predicted class"),
-    "fig.true": ("clase real", "true class"),
 }
