@@ -28,26 +28,26 @@ def as_json(fig) -> dict:
     return json.loads(pio.to_json(fig.to_dict(), validate=False))
 
 
-def test_arrow_segments_have_equal_length_and_skip_zero_vectors():
-    xs, ys = figures.arrow_segments(
-        np.array([0.0, 1.0, 2.0]),
-        np.zeros(3),
-        np.array([3.0, 0.0, 0.0]),
-        np.array([4.0, 0.0, 1.0]),
-        0.5,
+def test_arrow_markers_point_along_the_vector_and_skip_zero_vectors():
+    xs, ys, angle = figures.arrow_markers(
+        np.array([0.0, 1.0, 2.0, 3.0]),
+        np.zeros(4),
+        np.array([0.0, 0.0, 1.0, 3.0]),
+        np.array([1.0, 0.0, 0.0, -3.0]),
     )
-    assert len(xs) == 2 * 7  # the zero vector is left out
-    assert np.hypot(xs[1] - xs[0], ys[1] - ys[0]) == 0.5
-    np.testing.assert_allclose([xs[1], ys[1]], [0.3, 0.4])
+    assert list(xs) == [0.0, 2.0, 3.0]  # the zero vector is left out
+    # plotly's marker angle: degrees clockwise from up. Up, right, down-right.
+    np.testing.assert_allclose(angle, [0.0, 90.0, 135.0])
 
 
 def test_field_arrows_are_perpendicular_to_level_curves():
     # For f = x² + y² the level curves are circles, so ∇f points radially.
     field = gradient.grid(parse("x^2 + y^2"), (0.0, 0.0), 2.0, 5)
-    xs, ys = figures.arrow_segments(field.X, field.Y, field.dZdx, field.dZdy, 0.3)
-    start, tip = np.c_[xs[0::7], ys[0::7]], np.c_[xs[1::7], ys[1::7]]
-    tangent = np.c_[-start[:, 1], start[:, 0]]
-    np.testing.assert_allclose(np.sum((tip - start) * tangent, axis=1), 0.0, atol=1e-12)
+    xs, ys, angle = figures.arrow_markers(field.X, field.Y, field.dZdx, field.dZdy)
+    direction = np.c_[np.sin(np.radians(angle)), np.cos(np.radians(angle))]  # back to (dx, dy)
+    tangent = np.c_[-ys, xs]
+    np.testing.assert_allclose(np.sum(direction * tangent, axis=1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(np.sum(direction * np.c_[xs, ys], axis=1), np.hypot(xs, ys))
 
 
 def test_contour_figure_has_level_curve_point_and_animated_walk():

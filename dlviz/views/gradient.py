@@ -14,7 +14,7 @@ from dlviz.texts.gradient import TEXT
 
 # Grid points a side: the 3-D surface, the contour, the level curve through the point, the arrows.
 # The contour is drawn anew whenever the point moves: these keep it near 50 KiB.
-SURFACE_N, CONTOUR_N, LEVEL_N, FIELD_N = 41, 51, 41, 13
+SURFACE_N, CONTOUR_N, LEVEL_N, FIELD_N = 41, 51, 41, 15
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)  # read only: shared, not copied
