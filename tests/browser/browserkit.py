@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import tempfile
 import time
@@ -91,3 +92,26 @@ def wait_plots(page, count: int) -> None:
 def all_formulas(page) -> str:
     """The TeX of every formula on the page, joined (KaTeX keeps the source in an annotation)."""
     return " | ".join(page.locator(FORMULAS).all_text_contents())
+
+
+def received(page) -> list[bytes]:
+    """The websocket frames the server sends from now on, as bytes (read through Chrome's
+    DevTools protocol: the socket is already open). Grows as frames arrive."""
+    frames: list[bytes] = []
+
+    def add(event: dict) -> None:
+        payload = event["response"]["payloadData"]
+        try:  # Streamlit's frames are binary: base64 over the protocol
+            frames.append(base64.b64decode(payload, validate=True))
+        except ValueError:
+            frames.append(payload.encode())
+
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.webSocketFrameReceived", add)
+    return frames
+
+
+def as_text(frames: list[bytes]) -> str:
+    """The frames' bytes read as text, to look for what a rerun sent."""
+    return b"".join(frames).decode("utf-8", "replace")

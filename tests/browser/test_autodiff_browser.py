@@ -22,9 +22,12 @@ def graph_text(page) -> str:
 
 
 def boxes(page) -> list[dict]:
-    """Where the graph's boxes are on the screen."""
+    """Where the graph's boxes are drawn, relative to the drawing itself (what sits above the
+    graph, a formula whose font is still loading, must not count)."""
     return page.locator(f"{GRAPH} rect[rx='6']").evaluate_all(
-        "rs => rs.map(r => { const b = r.getBoundingClientRect(); return [b.x, b.y, b.width]; })"
+        """rs => rs.map(r => {
+            const b = r.getBoundingClientRect(), o = r.ownerSVGElement.getBoundingClientRect();
+            return [b.x - o.x, b.y - o.y, b.width]; })"""
     )
 
 

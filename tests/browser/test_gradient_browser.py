@@ -1,13 +1,14 @@
 """The Gradient page in Chromium: opened by its URL on a fresh server, controls moved."""
 
-import base64
 import re
 
 import pytest
 from browserkit import (
     FORMULAS,
     all_formulas,
+    as_text,
     assert_no_error,
+    received,
     screenshot,
     wait_changed,
     wait_idle,
@@ -86,10 +87,7 @@ def test_a_section_opens_by_its_link_and_its_control_reruns_only_it(fresh_server
     selected = page.locator("[role=tab][aria-selected=true]")
     assert selected.inner_text().strip() == "Gradient descent"
     wait_plots(page, 1)
-    sent = []  # what the server sends over the websocket from here on
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.on("Network.webSocketFrameReceived", lambda e: sent.append(e["response"]["payloadData"]))
+    sent = received(page)  # what the server sends over the websocket from here on
     alert = page.locator("[data-testid=stAlert]").first.inner_text()
     thumb = page.get_by_role("slider", name="Learning rate η")
     thumb.focus()
@@ -98,21 +96,13 @@ def test_a_section_opens_by_its_link_and_its_control_reruns_only_it(fresh_server
     wait_changed(page, "[data-testid=stAlert]", alert)
     wait_idle(page)
     assert sent, "the move reran nothing"
-    received = "".join(base64_text(frame) for frame in sent)
+    text = as_text(sent)
     # A fragment rerun sends its own section, not the header above the tabs (its formula).
-    assert "Learning rate" in received
-    assert "frac{\\partial f}{\\partial x}" not in received
+    assert "Learning rate" in text
+    assert "frac{\\partial f}{\\partial x}" not in text
     assert selected.inner_text().strip() == "Gradient descent"
     assert_no_error(page)
     # The share box shows the link of what is on screen, fragment reruns included.
     link = page.locator("[data-testid=stSidebar] input[aria-label=link]")
     expect(link).to_have_value(re.compile(r"eta=0\.1(&|$)"))  # polls: a condition, no sleep
     assert "tab=descent" in link.input_value()
-
-
-def base64_text(frame: str) -> str:
-    """A websocket frame's bytes as text (Streamlit's frames are binary: base64 over CDP)."""
-    try:
-        return base64.b64decode(frame).decode("utf-8", "replace")
-    except ValueError:
-        return frame

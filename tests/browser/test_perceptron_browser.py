@@ -3,13 +3,13 @@ buttons (the step lands in the URL), a slider moved, the network's section opene
 the MLP section opened by its link on a fresh server with a control moved there, both languages
 photographed."""
 
-import base64
-
 import pytest
 from browserkit import (
     all_formulas,
+    as_text,
     assert_no_error,
     open_tab,
+    received,
     screenshot,
     wait_changed,
     wait_idle,
@@ -117,10 +117,7 @@ def test_the_mlp_section_opens_by_its_link_and_its_control_reruns_only_it(fresh_
     selected = page.locator("[role=tab][aria-selected=true]")
     assert selected.inner_text().strip() == "Sigmoid MLP"
     wait_plots(page, 2)
-    sent = []  # what the server sends over the websocket from here on
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.on("Network.webSocketFrameReceived", lambda e: sent.append(e["response"]["payloadData"]))
+    sent = received(page)  # what the server sends over the websocket from here on
     before = page.locator(SUCCESS).first.inner_text()
     assert "Seed 1 solves XOR" in before
     thumb = page.get_by_role("slider", name="Epochs")
@@ -136,19 +133,11 @@ def test_the_mlp_section_opens_by_its_link_and_its_control_reruns_only_it(fresh_
     )
     assert epochs == "600"
     assert sent, "the move reran nothing"
-    received = [base64_text(frame) for frame in sent]
+    text = as_text(sent)
     # A fragment rerun sends its own section, not the header above the tabs (its formula),
     # and little of it.
-    assert any("Learning rate" in frame for frame in received)
-    assert not any(r"w'_i = w_i + \gamma" in frame for frame in received)
-    assert sum(len(base64.b64decode(frame)) for frame in sent) < 50 * 1024
+    assert "Learning rate" in text
+    assert r"w'_i = w_i + \gamma" not in text
+    assert sum(len(frame) for frame in sent) < 50 * 1024
     assert selected.inner_text().strip() == "Sigmoid MLP"
     assert_no_error(page)
-
-
-def base64_text(frame: str) -> str:
-    """A websocket frame's bytes as text (Streamlit's frames are binary: base64 over CDP)."""
-    try:
-        return base64.b64decode(frame).decode("utf-8", "replace")
-    except ValueError:
-        return frame
