@@ -14,10 +14,12 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("DLVIZ_SCREENSHOTS") or Path(tempfile.gettempdir()) / "dlviz-shots")
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 FORMULAS = "[data-testid=stMain] .katex-mathml annotation"  # the TeX source of each st.latex
-# The run is over and nothing on the page is left from the previous run (Streamlit marks such
-# elements stale until the new run replaces or removes them).
+# The run is over, nothing on the page is left from the previous run (Streamlit marks such
+# elements stale until the new run replaces or removes them) and no element is still loading its
+# code (a skeleton: KaTeX, for one, arrives with the first formula a page shows).
 SETTLED = """() => document.querySelector('[data-testid=stApp][data-test-script-state=notRunning]')
-  && !document.querySelector('[data-stale=true]')"""
+  && !document.querySelector('[data-stale=true]')
+  && !document.querySelector('[data-testid=stMain] [data-testid=stSkeleton]')"""
 
 
 def wait_idle(page) -> None:
@@ -29,9 +31,15 @@ def wait_idle(page) -> None:
 def open_tab(page, label: str) -> None:
     """Click a section's tab and wait for its run (only the open section runs)."""
     page.get_by_role("tab", name=label).click()
+    # The click selects the tab at once; its panel starts empty (a closed section never ran) and
+    # fills when the rerun it asked for has sent the section.
     page.wait_for_function(
-        "(label) => [...document.querySelectorAll('[role=tab][aria-selected=true]')]"
-        ".some(t => t.innerText.trim() === label)",
+        """(label) => {
+            const tab = [...document.querySelectorAll('[role=tab][aria-selected=true]')]
+                .find(t => t.innerText.trim() === label);
+            const panel = tab && document.getElementById(tab.getAttribute('aria-controls'));
+            return panel && panel.querySelector('[data-testid=stElementContainer]');
+        }""",
         arg=label,
     )
     wait_idle(page)
