@@ -9,23 +9,40 @@ from dlviz.texts.gradient import TEXT
 from dlviz.views import gradient as views
 
 LECTURE_F = "x^2 y + y"
-EXAMPLES = {"lecture": LECTURE_F, "bowl": "x^2 + 5y^2", "saddle": "x^2 - y^2",
-            "waves": "sin(x) cos(y)", "rosenbrock": "(1 - x)^2 + 5(y - x^2)^2"}  # fmt: skip
-VERDICT_ALERT = {"diverged": "error", "stationary": "info", "overshoot": "warning",
-                 "slow": "warning", "ok": "success"}  # fmt: skip
+EXAMPLES = {
+    "lecture": LECTURE_F,
+    "bowl": "x^2 + 5y^2",
+    "saddle": "x^2 - y^2",
+    "waves": "sin(x) cos(y)",
+    "rosenbrock": "(1 - x)^2 + 5(y - x^2)^2",
+}
+VERDICT_ALERT = {
+    "diverged": "error",
+    "stationary": "info",
+    "overshoot": "warning",
+    "slow": "warning",
+    "ok": "success",
+}
 
 page = ui.Page(TEXT, "page.gradient")
 t = page.t
 
 st.markdown(t("intro"))
-st.latex(r"\nabla f = \frac{\partial f}{\partial x}\,\hat{i} + \frac{\partial f}{\partial y}"
-           r"\,\hat{j} = \begin{bmatrix} \partial f/\partial x \\ \partial f/\partial y \end{bmatrix}")  # fmt: skip
+st.latex(
+    r"\nabla f = \frac{\partial f}{\partial x}\,\hat{i} + \frac{\partial f}{\partial y}"
+    r"\,\hat{j} = \begin{bmatrix} \partial f/\partial x \\ \partial f/\partial y \end{bmatrix}"
+)
 
 # -- the function and the point: every section shows them ---------------------------------------
 cols = st.columns([5] + [2] * len(EXAMPLES), vertical_alignment="bottom")
 for col, (name, formula) in zip(cols[1:], EXAMPLES.items(), strict=True):
-    col.button(t(f"example.{name}"), key=f"ex_{name}", help=formula, width="stretch",
-               on_click=lambda formula=formula: st.session_state.update(f=formula))  # fmt: skip
+    col.button(
+        t(f"example.{name}"),
+        key=f"ex_{name}",
+        help=formula,
+        width="stretch",
+        on_click=lambda formula=formula: st.session_state.update(f=formula),
+    )
 expr = page.formula("f", LECTURE_F, "f", where=cols[0])
 c1, c2, c3 = st.columns(3)
 x0 = page.slider("x0", FloatParam(1.0, -5.0, 5.0), "x0", step=0.05, where=c1)
@@ -38,8 +55,10 @@ f, p = expr.text, (x0, y0)
 
 
 def at_point():  # the slide: ∇f symbolically, by autodiff and by finite differences; the field
-    st.latex(r"f(x,y) = x^2y + y \;\Rightarrow\; \nabla f = \begin{bmatrix} 2xy \\ x^2+1"
-             r"\end{bmatrix},\quad \nabla f(1,1) = \begin{bmatrix} 2 \\ 2 \end{bmatrix}")  # fmt: skip
+    st.latex(
+        r"f(x,y) = x^2y + y \;\Rightarrow\; \nabla f = \begin{bmatrix} 2xy \\ x^2+1"
+        r"\end{bmatrix},\quad \nabla f(1,1) = \begin{bmatrix} 2 \\ 2 \end{bmatrix}"
+    )
     partials = tuple(symbolic.partial_latex(expr, v) for v in "xy")
     if point.defined:
         st.latex(gradient.gradient_latex(expr.latex(), point, partials))
@@ -48,8 +67,11 @@ def at_point():  # the slide: ∇f symbolically, by autodiff and by finite diffe
     if not all(partials):
         st.caption(t("no.symbolic"))
     formulas = tuple(symbolic.derivative_text(expr, v) for v in "xy")
-    page.table(gradient.check_table(point, formulas), key="check",
-               formats={"autodiff": "%.10g", "finite_difference": "%.10g", "gap": "%.2e"})  # fmt: skip
+    page.table(
+        gradient.check_table(point, formulas),
+        key="check",
+        formats={"autodiff": "%.10g", "finite_difference": "%.10g", "gap": "%.2e"},
+    )
     st.caption(t("check.caption"))
     figure, notes = st.columns([3, 2])
     figure.markdown(f"**{t('contour.title')}**")
@@ -68,8 +90,14 @@ def descent():  # p ← p − η∇f(p) from the point, animated in the browser
     st.markdown(t("walk.intro"))
     st.latex(r"p^{(k+1)} \leftarrow p^{(k)} - \eta\,\nabla f\big(p^{(k)}\big)")
     m1, m2, m3 = st.columns(3)
-    mode = page.select("mode", ChoiceParam("descent", ("descent", "ascent", "off")), "mode",
-                       where=m1, radio=True, horizontal=True)  # fmt: skip
+    mode = page.select(
+        "mode",
+        ChoiceParam("descent", ("descent", "ascent", "off")),
+        "mode",
+        where=m1,
+        radio=True,
+        horizontal=True,
+    )
     eta = page.log_slider("eta", GridParam(0.1, log_grid(-3, 1)), "eta", where=m2)
     steps = page.slider("steps", IntParam(20, 1, 200), "steps", where=m3)
     if not point.defined:
