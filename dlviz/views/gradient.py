@@ -28,24 +28,36 @@ def surface_figure(text: str, span: float, point: tuple[float, float], lang: str
     """The 3-D surface with the point and its gradient in the tangent plane."""
     at = gradient.at_point(parse(text), *point)
     names = texts(TEXT, lang, "fig.")
-    return figures.surface_figure(sampled(text, span, SURFACE_N), point, at.value, at.gradient,
-                                  None, names)  # fmt: skip
+    return figures.surface_figure(
+        sampled(text, span, SURFACE_N), point, at.value, at.gradient, None, names
+    )
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def contour_figure(
-    text: str, span: float, point: tuple[float, float], angle: float | None,
-    setting: tuple | None, lang: str,
-) -> Figure:  # fmt: skip
+    text: str,
+    span: float,
+    point: tuple[float, float],
+    angle: float | None,
+    setting: tuple | None,
+    lang: str,
+) -> Figure:
     """Level curves, the gradient field, the point's ∇f, a direction u (when ``angle`` is given)
     and a descent/ascent walk (when ``setting`` = (η, steps, ascent) is given)."""
     at = gradient.at_point(parse(text), *point)
     direction = None if angle is None else gradient.unit_vector(angle)
     path = None if setting is None else walk(text, point, *setting)[0]
     return figures.contour_figure(
-        sampled(text, span, CONTOUR_N), sampled(text, span, FIELD_N), point, at.value,
-        at.gradient, direction, path, texts(TEXT, lang, "fig."), sampled(text, span, LEVEL_N),
-    )  # fmt: skip
+        sampled(text, span, CONTOUR_N),
+        sampled(text, span, FIELD_N),
+        point,
+        at.value,
+        at.gradient,
+        direction,
+        path,
+        texts(TEXT, lang, "fig."),
+        sampled(text, span, LEVEL_N),
+    )
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
