@@ -131,3 +131,11 @@ def test_presentation_mode_draws_tables_as_large_text(run_page):
     at = run_page(PAGE, lang="en", present="1")
     assert at.table  # the check table is a static table that scales with the large type
     assert not at.dataframe
+
+
+def test_switching_language_keeps_the_open_section(run_page):
+    at = run_page(PAGE, lang="en", tab="descent", eta="1")
+    at.radio(key="lang").set_value("es").run()
+    assert at.query_params["tab"] in (["descent"], "descent")
+    assert at.slider(key="steps").label.startswith("Número de pasos")
+    assert "Diverge en el paso 6" in at.error[0].value  # the section's own link values, in es
