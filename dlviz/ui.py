@@ -161,8 +161,11 @@ class Page:
 
     # -- URL state -------------------------------------------------------------------------
     def _seed(self, key: str, spec: params.Param, pending: list | None = None) -> Any:
-        """Put the URL's value for ``key`` into session state on the page's first run."""
-        if key not in self._seeded and (self._arrived or key not in st.session_state):
+        """Put the URL's value for ``key`` into session state on the page's first run, and
+        whenever Streamlit has dropped it: it forgets a control's value at the end of a run that
+        did not show the control (a closed section), also when another section reads it."""
+        missing = key not in st.session_state
+        if missing or (self._arrived and key not in self._seeded):
             raw = st.query_params.get(key)
             value, reason = params.read(spec, raw)
             if reason is not None:
@@ -187,7 +190,8 @@ class Page:
             st.query_params[key] = text
 
     def state(self, key: str, spec: params.Param) -> Any:
-        """A URL-backed value that is not a widget (e.g. a step counter)."""
+        """A URL-backed value that is not a widget here: a step counter, or a control of
+        another section read by this one (its value as the link holds it)."""
         value = self._seed(key, spec)
         self._write_url(key, spec, value)
         return value

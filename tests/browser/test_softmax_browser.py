@@ -119,3 +119,27 @@ def test_a_section_opens_by_its_link_on_a_fresh_server(fresh_server, open_page):
     wait_text(page, "After 10 epochs: test accuracy")
     assert "tab=digits" in page.url
     assert_no_error(page)
+
+
+def test_a_section_reads_another_sections_controls_across_its_own_reruns(server, open_page):
+    # The derivatives are taken at the explorer's logits: K moved there, then the derivatives'
+    # own slider moved twice (fragment reruns), after Streamlit has forgotten the explorer's
+    # widgets. This raised a KeyError once.
+    page = open_page(f"{server}/Softmax?lang=en&tab=explorer")
+    thumb = page.get_by_role("slider", name="Number of classes K")
+    thumb.focus()
+    thumb.press("ArrowRight")  # K = 3 → 4
+    page.wait_for_url("**K=4**")
+    wait_idle(page)
+    open_tab(page, "Derivatives")
+    shown = r"\mathbf z = \begin{bmatrix}2 & 1 & 0.1 & -1\end{bmatrix}"  # z₄ from the explorer
+    assert shown in all_formulas(page)
+    for cls in (2, 3):
+        thumb = page.get_by_role("slider", name="True class y (for ∂l/∂z)")
+        thumb.focus()
+        thumb.press("ArrowRight")
+        page.wait_for_url(f"**cls={cls}**")
+        wait_idle(page)
+        assert_no_error(page)
+        assert page.get_by_role("slider", name="True class y (for ∂l/∂z)").count() == 1
+        assert shown in all_formulas(page)
