@@ -4,7 +4,7 @@ MLP learning XOR by backprop, and the perceptron rule next to ADALINE."""
 
 import streamlit as st
 
-from dlviz import mlp, params, ui
+from dlviz import mlp, ui
 from dlviz import perceptron as pc
 from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, log_grid
 from dlviz.texts.perceptron import TEXT, TEXT_LATEX
@@ -100,7 +100,7 @@ def convergence():  # one unit on AND, OR and XOR: XOR never converges
     st.markdown(t("conv.intro"))
     choice = ChoiceParam("rule", ("rule", "mlp"))
     setting = page.select("setting", choice, "setting", radio=True, horizontal=True)
-    unit = {key: params.read(spec, st.query_params.get(key))[0] for key, spec in UNIT.items()}
+    unit = {key: page.state(key, spec) for key, spec in UNIT.items()}  # the slide section's
     if setting == "rule":
         st.caption(t("conv.rule", epochs=unit["epochs"]))
         chosen = None
