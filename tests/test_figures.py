@@ -134,3 +134,19 @@ def test_an_animation_ships_at_most_fifty_frames_named_by_their_step():
     assert len(frames) == len(steps) == MAX_FRAMES
     assert steps[-1]["label"] == "200" and frames[-1]["data"] == [{"x": [200]}]
     assert controls["sliders"][0]["active"] == MAX_FRAMES - 1
+
+
+def test_single_halves_long_arrays_unless_a_value_does_not_fit():
+    from dlviz.figures import single
+
+    assert single(np.linspace(0, 1, 5)).dtype == np.float32
+    assert single([np.nan, -np.inf, 2.0]).dtype == np.float32  # gaps stay gaps
+    huge = single([1.0, 1e300])
+    assert huge.dtype == np.float64 and huge[1] == 1e300  # never turned into inf
+
+
+def test_rounded_keeps_what_the_eye_sees_and_marks_gaps():
+    from dlviz.figures import rounded
+
+    assert rounded(np.array([1.23456789, np.nan, np.inf])) == [1.235, None, None]
+    assert rounded([2.5369047, None], 6) == [2.53690, None]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from dlviz.figures import figure
+from dlviz.figures import figure, single
 from dlviz.figures.animation import frames_and_controls
 from dlviz.gradient import Grid, Walk
 
@@ -82,12 +82,6 @@ def _with_walk(
     return figure([*data, _walk_trace(walk, text["walk"], three_d)], {**layout, **controls}, frames)
 
 
-def _single(values: np.ndarray) -> np.ndarray:
-    """float32 when every finite value fits (7 significant digits: more than the eye sees)."""
-    finite = np.abs(values[np.isfinite(values)])
-    return values.astype(np.float32) if not finite.size or finite.max() < 1e37 else values
-
-
 def contour_figure(
     grid: Grid,
     field: Grid,
@@ -110,9 +104,9 @@ def contour_figure(
     """
     xs, ys = grid.X[0], grid.Y[:, 0]
     half = (xs[-1] - xs[0]) / 2
-    ax, ay, angle = (_single(a) for a in arrow_markers(field.X, field.Y, field.dZdx, field.dZdy))
+    ax, ay, angle = (single(a) for a in arrow_markers(field.X, field.Y, field.dZdx, field.dZdy))
     # Sent again whenever the point moves: single precision halves the bytes.
-    z = _single(grid.Z)
+    z = single(grid.Z)
     level = level or grid
     data = [
         {
@@ -151,7 +145,7 @@ def contour_figure(
                 "type": "contour",
                 "x": level.X[0],
                 "y": level.Y[:, 0],
-                "z": _single(level.Z),
+                "z": single(level.Z),
                 "showscale": False,
                 "showlegend": True,
                 "name": text["level"],

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dlviz import linreg
-from dlviz.figures import figure
+from dlviz.figures import figure, rounded, single
 from dlviz.figures.animation import frames_and_controls
 
 DATA_COLOR = "#1f77b4"
@@ -25,7 +25,6 @@ VERDICT_COLORS = {"slow": "#bcbd22", "good": "#2ca02c", "diverged": "#d62728"}
 LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
 PATH_POINTS = 200  # a long path is drawn through at most this many of its points
 MAX_FRAMES = 50  # animation frames of a figure (a long run shows an even subset of its steps)
-DIGITS = 4  # significant digits of the moving lines' coordinates: what the eye can see
 EXACT = 6  # …and of the numbers a hover reads: the samples, ŷ, the point (w, b) (the lecture's)
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
@@ -47,19 +46,6 @@ def _array(values: np.ndarray | list) -> np.ndarray | list:
     if isinstance(values, list):
         return values
     return [None if v != v else v for v in values.tolist()]
-
-
-def _rounded(values: list, digits: int = DIGITS) -> list:
-    """Plain numbers to ``digits`` significant digits (None, nan and ±inf as None: a gap)."""
-    return [float(f"{v:.{digits}g}") if v is not None and np.isfinite(v) else None for v in values]
-
-
-def _float32(values: np.ndarray) -> np.ndarray:
-    """A still trace's long array as float32: 7 significant digits, half the bytes (a value
-    beyond float32's range becomes nan, a gap)."""
-    values = np.asarray(values, dtype=float)
-    big = np.finfo(np.float32).max
-    return np.where(np.abs(values) <= big, values, np.nan).astype(np.float32)
 
 
 def _thin(k: int, most: int) -> np.ndarray:
@@ -92,15 +78,15 @@ def _fit_parts(x, y, trace, steps, optimum, text, max_points):
     ends = np.array([lo, hi])
     lines = w[:, None] * ends[None, :] + b[:, None]  # (steps + 1, 2): ŷ at both ends
 
-    ends_list = _rounded(ends.tolist())  # plain lists, rounded: cheap to send
-    lines_list = [_rounded(pair) for pair in lines.tolist()]
+    ends_list = rounded(ends.tolist())  # plain lists, rounded: cheap to send
+    lines_list = [rounded(pair) for pair in lines.tolist()]
 
     def coords(k: int) -> list[tuple[list, list]]:
         """(x, y) of the previous line, the line, the errors and the samples at step k."""
         idx = samples[k][:200] if k > 0 else np.array([], dtype=int)
-        xs, ys = _rounded(x[idx].tolist(), EXACT), _rounded(y[idx].tolist(), EXACT)
+        xs, ys = rounded(x[idx].tolist(), EXACT), rounded(y[idx].tolist(), EXACT)
         w_before, b_before = float(w[max(k - 1, 0)]), float(b[max(k - 1, 0)])
-        before = _rounded([w_before * v + b_before for v in xs], EXACT)  # ŷ, as the table has it
+        before = rounded([w_before * v + b_before for v in xs], EXACT)  # ŷ, as the table has it
         return [
             (ends_list, lines_list[k - 1] if k > 0 else [None, None]),
             (ends_list, lines_list[k]),
@@ -138,9 +124,9 @@ def _log_contour(surface: tuple[np.ndarray, np.ndarray, np.ndarray], name: str) 
     ticks = list(range(lo, hi + 1))
     return {
         "type": "contour",
-        "x": _float32(ws),
-        "y": _float32(bs),
-        "z": _float32(z),
+        "x": single(ws),
+        "y": single(bs),
+        "z": single(z),
         "colorscale": "Viridis",
         "ncontours": 30,
         "name": name,
@@ -181,8 +167,8 @@ def _loss_parts(surface, paths, optimum, text, animated):
         after it, to ``EXACT`` digits (its hover shows the lecture's numbers)."""
         previous = max(k - 1, 0)
         return [
-            (_rounded([w[previous], w[k]]), _rounded([b[previous], b[k]])),
-            (_rounded([w[k]], EXACT), _rounded([b[k]], EXACT)),
+            (rounded([w[previous], w[k]]), rounded([b[previous], b[k]])),
+            (rounded([w[k]], EXACT), rounded([b[k]], EXACT)),
         ]
 
     return still, styles, coords, axes
@@ -293,8 +279,8 @@ def _path(name: str, w: np.ndarray, b: np.ndarray, color: str, faint: bool = Fal
     shown = _thin(len(w) - 1, PATH_POINTS)
     return {
         "type": "scatter",
-        "x": _float32(w[shown]),
-        "y": _float32(b[shown]),
+        "x": single(w[shown]),
+        "y": single(b[shown]),
         "mode": "lines" if len(shown) > 100 else "lines+markers",
         "name": name,
         "line": {"color": color, "width": 1.5 if faint else 2.5},

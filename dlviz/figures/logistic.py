@@ -6,13 +6,11 @@ the page's ``fig.*`` text keys without the prefix (e.g. ``names["class0"]``).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import plotly.graph_objects as go
 
 from dlviz import logistic
-from dlviz.figures import figure
+from dlviz.figures import figure, rounded, single
 from dlviz.figures.animation import frames_and_controls
 
 CLASS_COLORS = ("#1f77b4", "#d62728")  # y = 0, y = 1
@@ -25,26 +23,13 @@ MAX_PATH_POINTS = 120  # a training path is drawn through at most this many of i
 MAX_CURVE_POINTS = 200  # a loss curve is drawn through at most this many epochs
 CURVE_POINTS = 61  # points of the sigmoid drawn in each frame of the 1-D training animation
 PROBABILITY_DECIMALS = 3  # a probability drawn on [0, 1]: 0.001 is under a pixel
-DIGITS = 4  # significant digits of what moves or changes often: what the eye can see
 LOGIT_VIEW = 6.0  # the 2-D probability map's colours run over z ∈ [−6, 6] (σ = 0.0025 … 0.9975)
 SMALLEST_FLOAT = np.log10(np.nextafter(0.0, 1.0))  # log10 of 5e-324, the smallest float64 > 0
-
-
-def _seen(values: np.ndarray | list) -> list:
-    """Plain numbers to ``DIGITS`` significant digits (nan and ±inf as None, a gap): sent as
-    a short JSON list, a few bytes each."""
-    flat = np.asarray(values, dtype=float).tolist()
-    return [float(f"{v:.{DIGITS}g}") if math.isfinite(v) else None for v in flat]
 
 
 def _probability(values: np.ndarray) -> list:
     """Probabilities to ``PROBABILITY_DECIMALS`` decimals, as a short JSON list."""
     return np.round(values, PROBABILITY_DECIMALS).tolist()
-
-
-def _float32(values: np.ndarray) -> np.ndarray:
-    """A grid of values as float32: 7 significant digits, half the bytes of float64."""
-    return np.asarray(values, dtype=float).astype(np.float32)
 
 
 def _shown_epochs(epochs: int, most: int, dense: int) -> np.ndarray:
@@ -233,7 +218,7 @@ def surface_figure(
             "type": "contour",
             "x": xs,
             "y": ys,
-            "z": _float32(Z),
+            "z": single(Z),
             "colorscale": "Viridis",
             "ncontours": 30,
             "contours": {"coloring": "heatmap", "showlines": True},
@@ -249,8 +234,8 @@ def surface_figure(
         data.append(
             {
                 "type": "scatter",
-                "x": _seen(path[:, 0]),
-                "y": _seen(path[:, 1]),
+                "x": rounded(path[:, 0]),
+                "y": rounded(path[:, 1]),
                 "mode": "lines+markers",
                 "name": names["path"],
                 "line": {"color": CURVE, "width": 2.5},
@@ -356,7 +341,7 @@ def training_1d_figure(x: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
     """The points and the fitted sigmoid with its 0.5 boundary x* = −β₀/β, one frame per epoch
     of :func:`frame_epochs`. A frame carries only what moves, rounded: the curve's heights (its x
     stay) and the boundary's x."""
-    xs = np.array(_seen(np.linspace(*_span(x)[[0, -1]], CURVE_POINTS)))  # as drawn
+    xs = np.array(rounded(np.linspace(*_span(x)[[0, -1]], CURVE_POINTS)))  # as drawn
     lo, hi = float(xs[0]), float(xs[-1])
 
     def moving(k: int) -> list[dict]:
@@ -364,7 +349,7 @@ def training_1d_figure(x: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
         cut = -b0 / beta if beta != 0 and lo <= -b0 / beta <= hi else None
         return [
             {"y": _probability(logistic.sigmoid(b0 + beta * xs))},
-            {"x": [None, None] if cut is None else _seen([cut, cut])},
+            {"x": [None, None] if cut is None else rounded([cut, cut])},
         ]
 
     epochs = frame_epochs(fit.epochs)
@@ -432,11 +417,11 @@ def training_2d_figure(X: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
         line: dict = {"x": [None], "y": [None]}
         if b2 != 0 or b1 != 0:  # points of β₀ + β₁x₁ + β₂x₂ = 0 across the view
             if abs(b2) >= abs(b1):
-                line = {"x": _seen(g1), "y": _seen(-(b0 + b1 * g1) / b2)}
+                line = {"x": rounded(g1), "y": rounded(-(b0 + b1 * g1) / b2)}
             else:
-                line = {"x": _seen(-(b0 + b2 * g2) / b1), "y": _seen(g2)}
+                line = {"x": rounded(-(b0 + b2 * g2) / b1), "y": rounded(g2)}
         z = b0 + b1 * G1 + b2 * G2
-        return [{"z": [_seen(row) for row in z]}, line]
+        return [{"z": [rounded(row) for row in z]}, line]
 
     epochs = frame_epochs(fit.epochs)
     frames, controls = frames_and_controls(
@@ -447,8 +432,8 @@ def training_2d_figure(X: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
     data = [
         {
             "type": "heatmap",
-            "x": _seen(g1),
-            "y": _seen(g2),
+            "x": rounded(g1),
+            "y": rounded(g2),
             **heat,
             "zsmooth": "best",
             "zmin": -LOGIT_VIEW,
@@ -460,7 +445,7 @@ def training_2d_figure(X: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
             "colorbar": {
                 "title": {"text": "P(Y=1|x)"},
                 "thickness": 12,
-                "tickvals": _seen(np.log(ticks / (1 - ticks))),
+                "tickvals": rounded(np.log(ticks / (1 - ticks))),
                 "ticktext": [f"{p:g}" for p in ticks],
             },
         },
@@ -502,7 +487,7 @@ def loss_curve_figure(fit: logistic.Fit, names: dict) -> go.Figure:
         {
             "type": "scatter",
             "x": k.tolist(),
-            "y": _seen(fit.loss[k]),
+            "y": rounded(fit.loss[k]),
             "mode": "lines",
             "name": names["loss"],
             "line": {"color": CURVE, "width": 3},
@@ -510,7 +495,7 @@ def loss_curve_figure(fit: logistic.Fit, names: dict) -> go.Figure:
         {
             "type": "scatter",
             "x": k.tolist(),
-            "y": _seen(fit.accuracy[k]),
+            "y": rounded(fit.accuracy[k]),
             "mode": "lines",
             "name": names["accuracy"],
             "line": {"color": LINE, "width": 2, "dash": "dot"},
