@@ -3,7 +3,6 @@ here is timed; the browser benchmark itself is run by hand (``python -m bench --
 
 from __future__ import annotations
 
-import ast
 import base64
 import json
 import math
@@ -158,16 +157,6 @@ def test_the_floor_runs_at_both_ends_are_taken_together():
     assert [s.ms for s in both.loads] == [1000, 1200, 3000] and both.load_ms == 1200
     assert len(both.controls) == 1 and both.controls[0].ms == 100  # median of 100, 100, 100, 400
     assert len(first.loads) == 2  # the runs themselves are left as they were
-
-
-def test_the_browser_is_launched_as_the_browser_tests_launch_it():
-    tree = ast.parse((ROOT / "tests" / "browser" / "conftest.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and node.targets[0].id == "CHROMIUM_ARGS":
-            assert browser.CHROMIUM_ARGS == ast.literal_eval(node.value)
-            break
-    else:
-        pytest.fail("CHROMIUM_ARGS not found in tests/browser/conftest.py")
 
 
 def test_both_servers_get_the_same_flags_and_config(monkeypatch):
