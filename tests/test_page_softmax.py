@@ -175,7 +175,7 @@ def test_the_paths_use_the_edited_example(run_page):
     at.session_state["ya"] = {"edited_rows": {0: {"a1": 0.5, "a2": 0.25, "a3": 0.25}},
                               "added_rows": [], "deleted_rows": []}  # fmt: skip
     at.run()
-    at.session_state["_tab_en"] = "Paths of ∂L/∂w₁,₂"  # the student opens the paths
+    at.session_state["_tab_en"] = "Paths to ∂L/∂w₁,₂"  # the student opens the paths
     at.run()
     assert at.query_params["tab"] in (["paths"], "paths")
     assert r"= -0.5 = (a_1 - y_1)\,x_2" in latex_text(at)
@@ -338,7 +338,7 @@ def test_small_mnist_npz_trains(run_page):
     assert "my MNIST file (28×28): 50 training images" in " ".join(c.value for c in at.caption)
     assert "After 2 epochs" in markdown_text(at)
     # the files stay with the session while another section is open
-    at.session_state["_tab_en"] = "Digits: mistakes and drawing"
+    at.session_state["_tab_en"] = "Mistakes & drawing"
     at.run()
     assert "my MNIST file (28×28): 50 training images" in " ".join(c.value for c in at.caption)
     assert not at.error and len(values(chart(at)["data"][0]["z"])[0]) > 28  # 28×28 tiles

@@ -10,12 +10,12 @@ _Z_HELP = (
 TEXT = {
     # -- the sections (tabs): ?tab=<key>
     "tab.loss": ("Entropía cruzada", "Cross-entropy"),
-    "tab.explorer": ("Explorador de softmax", "Softmax explorer"),
+    "tab.explorer": ("Explorador", "Explorer"),
     "tab.derivatives": ("Derivadas", "Derivatives"),
-    "tab.paths": ("Caminos de ∂L/∂w₁,₂", "Paths of ∂L/∂w₁,₂"),
+    "tab.paths": ("Caminos a ∂L/∂w₁,₂", "Paths to ∂L/∂w₁,₂"),
     "tab.matrix": ("Forma matricial", "Matrix form"),
-    "tab.digits": ("Dígitos: entrenamiento", "Digits: training"),
-    "tab.draw": ("Dígitos: errores y dibujo", "Digits: mistakes and drawing"),
+    "tab.digits": ("Dígitos", "Digits"),
+    "tab.draw": ("Errores y dibujo", "Mistakes & drawing"),
     "intro": (
         "En regresión *softmax* la capa de salida tiene **un nodo por clase**. Softmax convierte "
         "las entradas netas (logits) z en probabilidades: exponencia y normaliza, así que todas "

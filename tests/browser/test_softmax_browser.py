@@ -49,7 +49,7 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     screenshot(page, "softmax_loss_en")
 
     # the explorer: move the first logit, the probabilities (second formula) change
-    open_tab(page, "Softmax explorer")
+    open_tab(page, "Explorer")
     wait_plots(page, 1)
     before = page.locator(FORMULAS).nth(1).text_content()
     press(page, "Logit z1", "ArrowRight", 5)  # step 0.1 → z1 = 2.5
@@ -59,7 +59,7 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     assert_no_error(page)
 
     # the digits: trained once; the epochs slider shows part of that training at once
-    open_tab(page, "Digits: training")
+    open_tab(page, "Digits")
     wait_plots(page, 3)
     assert "After 3 epochs: test accuracy" in main_text(page)
     press(page, "Epochs", "ArrowRight")  # 3 → 4 epochs
@@ -80,7 +80,7 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     screenshot(page, "softmax_en")
 
     # draw a "1" on the canvas: the class probabilities appear
-    open_tab(page, "Digits: mistakes and drawing")
+    open_tab(page, "Mistakes & drawing")
     wait_plots(page, 1)
     canvas = page.locator("canvas[aria-label='digit canvas']")
     canvas.scroll_into_view_if_needed()
@@ -111,7 +111,7 @@ def test_a_section_opens_by_its_link_on_a_fresh_server(fresh_server, open_page):
     opens, and its epochs slider moves the results."""
     page = open_page(f"{fresh_server}/Softmax?tab=digits&lang=en")
     selected = page.locator("[role=tab][aria-selected=true]").inner_text().strip()
-    assert selected == "Digits: training"
+    assert selected == "Digits"
     wait_plots(page, 3)
     assert "After 20 epochs: test accuracy" in main_text(page)
     press(page, "Epochs", "ArrowLeft", 10)  # 20 → 10 epochs
