@@ -94,6 +94,12 @@ export default function ({ parentElement, data }) {
 )
 
 
+def step_spec(default: int = 0) -> params.IntParam:
+    """The link value of a ``Page.stepper``: another section reads the step with
+    ``page.state(key, step_spec())``."""
+    return params.IntParam(default, 0, 1_000_000)
+
+
 def _in_fragment() -> bool:
     """Whether this is a fragment's own rerun (which may write only inside the fragment)."""
     ctx = get_script_run_ctx()
@@ -231,7 +237,7 @@ class Page:
         """Buttons that step through ``total`` steps (first, back, next, last); the step is
         kept in the link (``?<key>=``). A linked step past the end shows the last one and says
         so. Returns the step, 0 … total."""
-        spec = params.IntParam(default, 0, 1_000_000)
+        spec = step_spec(default)
         asked = self.state(key, spec)
         step = min(asked, total)
         if step != asked:

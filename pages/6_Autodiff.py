@@ -20,7 +20,6 @@ EXAMPLES = {
     "quotient": "x / (x + y)",
     "sigmoid": "1 / (1 + exp(-x y))",
 }
-STEP = IntParam(0, 0, 1_000_000)  # ?step= of the graph's step-through (ui.Page.stepper)
 TRAINING_LOOP = """for x_batch, y_batch in loader:
     optimizer.zero_grad()   # .grad = 0
     loss = loss_fn(model(x_batch), y_batch)
@@ -88,7 +87,7 @@ def graph():  # the slide: the graph of f, forward then backward, one node per s
 
 def rules():  # the lecture's derivative rules beside the engine's backward code
     st.markdown(t("rules.intro"))
-    step = min(page.state("step", STEP), trace.total_steps)
+    step = min(page.state("step", ui.step_spec()), trace.total_steps)
     st.markdown(views.rules_table(views.rule_of_step(f, x0, y0, step), page.lang))
     st.caption(t("rules.slip"))
     st.markdown(t("rules.code"))
