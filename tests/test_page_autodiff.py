@@ -208,7 +208,7 @@ def test_every_section_opens_by_its_link(run_page, lang, tab):
     at = run_page(PAGE, lang=lang, tab=tab)
     assert at.query_params["tab"] in ([tab], tab)
     assert not at.error and not at.warning
-    labels = {"es": "El grafo, paso a paso", "en": "The graph, step by step"}
+    labels = {"es": "Grafo paso a paso", "en": "The graph, step by step"}
     assert labels[lang] in [t.label for t in at.tabs]
 
 

@@ -14,10 +14,10 @@ TEXT = {
         "that use it, adjoint × local derivative.",
     ),
     # The page's sections (tabs, ?tab=<key> in the link), the slide's graph first.
-    "tab.graph": ("El grafo, paso a paso", "The graph, step by step"),
+    "tab.graph": ("Grafo paso a paso", "The graph, step by step"),
     "tab.rules": ("Reglas de derivación", "Derivative rules"),
-    "tab.modes": ("Modo hacia adelante vs. reverso", "Forward vs reverse mode"),
-    "tab.check": ("Comprobación del gradiente", "Gradient check"),
+    "tab.modes": ("Adelante vs. reverso", "Forward vs reverse"),
+    "tab.check": ("Comprobar ∇f", "Gradient check"),
     "tab.softmax": ("Softmax: dos caminos", "Softmax: two paths"),
     "tab.twice": ("backward() dos veces", "backward() twice"),
     "f": ("Función f(x, y)", "Function f(x, y)"),

@@ -59,7 +59,7 @@ def test_steps_the_backward_pass_on_a_still_drawing(server, open_page):
     assert "∂f/∂x = 2" in done and "+ …" not in done
     assert_no_error(page)
 
-    open_tab(page, "Forward vs reverse mode")  # the dual numbers of the same formula
+    open_tab(page, "Forward vs reverse")  # the dual numbers of the same formula
     page.wait_for_url("**tab=modes**")
     assert r"f(1 + 1\varepsilon" in " ".join(page.locator(FORMULAS).all_text_contents())
     wait_plots(page, 1)
