@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import re
 import weakref
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
@@ -30,7 +29,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dlviz import i18n, nav, params
 from dlviz.expr import Expression, parse
-from dlviz.figures import Figure
+from dlviz.figures import AXIS, THREE_D, Figure
 from dlviz.texts import common
 
 T = TypeVar("T")
@@ -48,8 +47,6 @@ h3 { font-size: 1.9rem !important; }
 </style>
 """
 FONT_SIZE = {False: 13, True: 22}  # plotly font size: normal / presentation
-AXIS = re.compile(r"[xy]axis\d*")  # a 2D figure's axes in its layout: xaxis, yaxis2, …
-THREE_D = {"surface", "scatter3d", "mesh3d", "cone", "isosurface", "volume", "streamtube"}
 PRESENT_TABLE_ROWS = 60  # in presentation mode, tables up to this size are drawn as large text
 ALERTS = {
     "error": ("error", ":material/error:"),

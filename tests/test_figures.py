@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from dlviz.figures import Figure, figure
+from dlviz.figures import ROOM, Figure, figure, room
 from dlviz.figures.animation import frames_and_controls
 
 
@@ -150,3 +150,36 @@ def test_rounded_keeps_what_the_eye_sees_and_marks_gaps():
 
     assert rounded(np.array([1.23456789, np.nan, np.inf])) == [1.235, None, None]
     assert rounded([2.5369047, None], 6) == [2.53690, None]
+
+
+def test_room_gives_each_part_of_a_chart_the_margin_it_needs():
+    titled = {"xaxis": {"title": {"text": "x"}}, "yaxis": {"title": {"text": "y"}}}
+    line = [{"type": "scatter", "name": "a"}]
+    assert room(titled, line) == {"l": ROOM["axis"], "r": ROOM["edge"], "b": ROOM["x"]}
+    contour = [{"type": "contour"}, {"type": "scatter", "name": "a"}, {"type": "scatter"}]
+    slider = {**titled, "sliders": [{}], "legend": {"orientation": "h", "y": 1.02}}
+    assert room(slider, contour) == {"l": ROOM["axis"], "r": ROOM["colorbar"],
+                                     "b": ROOM["slider"], "t": ROOM["legend"]}  # fmt: skip
+    hidden = [{"type": "contour", "showscale": False}]
+    assert room({"xaxis": {}, "yaxis2": {"title": "p", "side": "right"}}, hidden) == {
+        "r": ROOM["axis"]
+    }
+
+
+def test_room_adds_a_legend_row_for_many_long_names_and_never_shrinks_a_margin():
+    names = [
+        {"type": "scatter", "name": "a rather long legend entry, number " + str(k)}
+        for k in range(20)
+    ]
+    legend = {"legend": {"orientation": "h", "y": 1.02}}
+    assert room(legend, names)["t"] > ROOM["legend"] + ROOM["legend_row"]
+    assert "t" not in room({"legend": {"orientation": "h", "y": -0.2}}, names)  # below: no room
+    assert "t" not in room({**legend, "showlegend": False}, names)
+    asked = {"margin": {"l": 200, "r": 0, "t": 5, "b": 150}, "yaxis": {"title": "y"}}
+    assert room(asked, names) == {"l": 200, "r": ROOM["edge"], "t": 5, "b": 150}
+
+
+def test_a_two_dimensional_figure_asks_for_its_room_and_a_three_dimensional_one_does_not():
+    titled = {"yaxis": {"title": "y"}, "margin": {"l": 10}}
+    assert figure([{"type": "scatter"}], titled).layout.margin.l == ROOM["axis"]
+    assert figure([{"type": "surface"}], titled).layout.margin.l == 10

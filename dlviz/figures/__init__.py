@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
+AXIS = re.compile(r"[xy]axis\d*")  # a 2D figure's axes in its layout: xaxis, yaxis2, …
+THREE_D = {"surface", "scatter3d", "mesh3d", "cone", "isosurface", "volume", "streamtube"}
 DIGITS = 4  # significant digits of what moves or changes often: what the eye can see
 
 
@@ -209,12 +212,58 @@ def _merged(old: dict, new: dict) -> dict:
     return out
 
 
+# Room (px) that Streamlit's chart theme needs around a plot, as plotly.js measured it in
+# Chromium for our charts (13 px type, 1280 px wide window): the tick labels and title of an
+# axis, an animation slider below, a colour bar on the right, each row of a legend above, and
+# the last x tick label's overhang on the right.
+ROOM = {"axis": 86, "x": 74, "slider": 118, "colorbar": 90, "edge": 20,
+        "legend": 52, "legend_row": 18, "legend_width": 700, "item": 40, "char": 5}  # fmt: skip
+_SCALED = {"contour", "heatmap", "histogram2d", "histogram2dcontour"}
+
+
+def room(layout: dict, data: list[dict]) -> dict:
+    """The margins a 2-D chart will need, and at least the ones ``layout`` asks for.
+
+    plotly.js draws a chart, finds that its labels, legend or colour bar need more room than
+    the margins give, and draws it all again ("automargin"): 60 of the ~200 ms a contour chart
+    with a legend and an animation slider takes in Chromium. Streamlit draws a changed chart
+    anew on every rerun, so asking for the room at once saves that second drawing on every
+    move. Where a label needs still more (a long number, large type), plotly grows the margin
+    as before: nothing is clipped.
+    """
+    axes = {key: axis for key, axis in layout.items() if AXIS.fullmatch(key) and axis}
+    titled = {(key[0], axis.get("side")) for key, axis in axes.items() if axis.get("title")}
+    need = {"r": ROOM["edge"]} if axes else {}
+    if ("y", None) in titled or ("y", "left") in titled:
+        need["l"] = ROOM["axis"]
+    if ("y", "right") in titled:
+        need["r"] = ROOM["axis"]
+    if layout.get("sliders"):
+        need["b"] = ROOM["slider"]
+    elif any(kind == "x" for kind, _ in titled):
+        need["b"] = ROOM["x"]
+    if any(trace.get("type") in _SCALED and trace.get("showscale", True) for trace in data):
+        need["r"] = ROOM["colorbar"]
+    legend = layout.get("legend") or {}
+    names = [str(trace.get("name", "")) for trace in data if trace.get("showlegend", True)]
+    if layout.get("showlegend", len(names) > 1) and legend.get("orientation") == "h":
+        if legend.get("y", 0) > 1:  # above the plot, in as many rows as the names need
+            width = sum(ROOM["item"] + ROOM["char"] * len(name) for name in names)
+            rows = max(1, math.ceil(width / ROOM["legend_width"]))
+            need["t"] = ROOM["legend"] + ROOM["legend_row"] * (rows - 1)
+    asked = layout.get("margin") or {}
+    return {**asked, **{side: max(px, asked.get(side, 0)) for side, px in need.items()}}
+
+
 def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
     """A figure from plain trace/layout dicts, skipping plotly's per-property validation.
 
     Validation costs tens of milliseconds per figure on every rerun; the builders' dicts are
     checked by the tests (which serialise every figure) instead. Streamlit's theme styles the
     chart in the browser, so plotly's default template (another ~20 ms of copying) is left out.
+    The margins leave the room the chart's labels need (``room``).
     """
     layout = {"template": "none", **layout}
+    if not any(trace.get("type") in THREE_D for trace in data):
+        layout["margin"] = room(layout, data)
     return Figure(data, layout, frames)

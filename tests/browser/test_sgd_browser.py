@@ -131,3 +131,18 @@ def test_spanish_and_presentation_mode(server, open_page):
     )
     assert sizes == [[22, 22, 22]]
     screenshot(page, "sgd_present")
+
+
+def test_charts_are_drawn_once_with_the_room_their_labels_need(server, open_page):
+    """plotly.js draws a chart a second time when its labels need wider margins than the figure
+    asks for; dlviz.figures.room asks for them at once. The margins drawn are the ones asked."""
+    margins = (
+        "() => [...document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')].map(gd =>"
+        " ['l', 'r', 'b'].map(side => [gd.layout.margin[side], Math.round(gd._fullLayout._size[side])]))"
+    )
+    for address in ("Gradient_descent?lang=en", "Gradient_descent?lang=en&tab=compare",
+                    "Gradient?lang=en&tab=descent"):  # fmt: skip
+        page = open_page(f"{server}/{address}")
+        wait_plots(page, 1)
+        for chart in page.evaluate(margins):
+            assert all(asked == drawn for asked, drawn in chart), (address, chart)
