@@ -69,3 +69,29 @@ def problems(table: Table) -> list[str]:
             if any(n != names[0] for n in names):
                 found.append(f"{key}: placeholders differ between languages {names}")
     return found
+
+
+# Markdown (CommonMark + GFM, as Streamlit renders it) gives meaning to ASCII punctuation only.
+_PUNCTUATION = frozenset(string.punctuation)
+
+
+def escaped(text: object, limit: int = 200) -> str:
+    """User text (a file's column, a pasted label, a parser's message) to put inside a message
+    as plain text: every ASCII punctuation mark is backslash-escaped, so no link, image, emphasis,
+    formula or HTML can be made of it, and a bare address is not turned into a link. Line breaks
+    become spaces; text over ``limit`` characters is cut with "…"."""
+    flat = " ".join(str(text).split())
+    cut = flat if len(flat) <= limit else flat[:limit] + "…"
+    return "".join("\\" + char if char in _PUNCTUATION else char for char in cut)
+
+
+def quoted(text: object, limit: int = 60) -> str:
+    """User text (a link's value, a formula) as a Markdown code span that shows it as typed:
+    fenced by more backticks than it holds in a row, so a backtick in it cannot end the span.
+    Line breaks become "⏎"; text over ``limit`` characters is cut with "…"."""
+    flat = str(text).replace("\r\n", "\n").replace("\n", "⏎")
+    cut = flat if len(flat) <= limit else flat[:limit] + "…"
+    runs = [len(run) for run in "".join(c if c == "`" else " " for c in cut).split()]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if cut.startswith("`") or cut.endswith("`") or not cut.strip() else ""
+    return f"{fence}{pad}{cut}{pad}{fence}"

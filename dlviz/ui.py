@@ -179,11 +179,15 @@ class Page:
         return st.session_state[key]
 
     def _warn(self, key: str, raw: str, reason: str, default: str) -> None:
-        shown = raw if len(raw) <= 40 else raw[:40] + "…"
         # A fragment may not write above itself: there the warning stands where the control is.
         where = st if _in_fragment() else self._warnings
         where.warning(
-            self.t("warn.param", name=key, value=shown, reason=reason, default=default),
+            self.t(
+                "warn.param",
+                param=i18n.quoted(f"{key}={raw}"),
+                reason=i18n.escaped(reason),
+                default=default,
+            ),  # fmt: skip
             icon=":material/warning:",
         )
 
@@ -354,7 +358,11 @@ class Page:
         text = self.text(key, params.TextParam(default), label, where=where, **kwargs)
         good = st.session_state.get(f"_{key}_good", default)
         _, expression = self.kept(
-            key, text, parse, default, lambda error: self.t("formula.bad", error=error, good=good)
+            key,
+            text,
+            parse,
+            default,
+            lambda error: self.t("formula.bad", error=i18n.escaped(error), good=i18n.quoted(good)),
         )
         return expression
 

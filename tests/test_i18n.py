@@ -2,9 +2,12 @@
 
 import ast
 import re
+import string
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dlviz import i18n, nav
 from dlviz.texts import all_tables, common
@@ -71,3 +74,67 @@ def test_every_key_a_page_uses_exists(script):
     known = set(common.TEXT).union(*(all_tables()[name] for name in imported))
     missing = _keys_used(source) - known
     assert not missing, f"{script} uses text keys missing from its table: {sorted(missing)}"
+
+
+# -- user text inside a message is shown as typed (never a link, an image, a formula) ------------
+HOSTILE = (
+    "[Session expired: log in again](https://evil.example/login)",
+    "![](http://127.0.0.1:9/probe.png)",
+    "`[Click here](https://evil.example)`",
+    "1 [Login](//evil.io) 2",
+    "<img src=x onerror=alert(1)> $x^2$ **bold** www.evil.io",
+)
+
+
+def _unescape(text: str) -> str:
+    out, escape = [], False
+    for char in text:
+        if escape or char != "\\":
+            assert escape or char not in string.punctuation, (char, text)  # bare punctuation
+            out.append(char)
+            escape = False
+        else:
+            escape = True
+    assert not escape
+    return "".join(out)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_has_no_markdown_left(text):
+    assert _unescape(i18n.escaped(text)) == text
+    assert "](" not in i18n.escaped(text)
+
+
+@given(st.text(max_size=300))
+def test_escaped_keeps_every_character_and_escapes_all_punctuation(text):
+    flat = " ".join(text.split())
+    shown = _unescape(i18n.escaped(text, limit=1000))
+    assert shown == flat
+
+
+def _span(code: str) -> str:
+    """What CommonMark shows for ``code``, asserting that it is one whole code span: it ends at
+    the first run of backticks as long as its opening one."""
+    fence = len(code) - len(code.lstrip("`"))
+    inner = code[fence:-fence]
+    assert fence and code == "`" * fence + inner + "`" * fence
+    runs = [len(run) for run in "".join(c if c == "`" else " " for c in inner).split()]
+    assert fence not in runs
+    both = inner.startswith(" ") and inner.endswith(" ") and inner.strip()
+    return inner[1:-1] if both else inner
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_quoted_is_one_code_span_showing_the_text(text):
+    assert _span(i18n.quoted(text, limit=100)) == text
+
+
+@given(st.text(max_size=120))
+def test_quoted_text_cannot_end_its_code_span_early(text):
+    shown = _span(i18n.quoted(text, limit=1000))
+    assert shown.strip() == text.replace("\r\n", "\n").replace("\n", "⏎").strip()
+
+
+def test_long_user_text_is_cut():
+    assert i18n.quoted("x" * 500).endswith("…`") and len(i18n.quoted("x" * 500)) < 70
+    assert len(i18n.escaped("y" * 5000)) < 210

@@ -45,10 +45,9 @@ TEXT = {
         "The link asked for step {step}, but there are only {total}: showing the last one.",
     ),
     "warn.param": (
-        "El parámetro del enlace `{name}={value}` no es válido ({reason}); se usa el valor por "
+        "El parámetro del enlace {param} no es válido ({reason}); se usa el valor por "
         "defecto `{default}`.",
-        "The link parameter `{name}={value}` is not valid ({reason}); using the default "
-        "`{default}`.",
+        "The link parameter {param} is not valid ({reason}); using the default `{default}`.",
     ),
     "code.show": (
         "Ver el código de `dlviz` detrás de esta figura",
@@ -57,8 +56,8 @@ TEXT = {
     "csv.download": ("Descargar tabla (CSV)", "Download table (CSV)"),
     "formula.bad": (
         "No se puede usar esta fórmula: {error}. Se sigue mostrando la última fórmula válida, "
-        "`{good}`.",
-        "This formula cannot be used: {error}. Still showing the last valid formula, `{good}`.",
+        "{good}.",
+        "This formula cannot be used: {error}. Still showing the last valid formula, {good}.",
     ),
     # Messages for a CSV the student pastes or uploads (dlviz.csvdata.CSVError codes).
     "csv.empty": ("El archivo está vacío.", "The file is empty."),
