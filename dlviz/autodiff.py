@@ -167,10 +167,16 @@ class Tensor:
         y = a.data**b.data
 
         def _backward(g: np.ndarray) -> tuple[np.ndarray | None, ...]:
-            # d(a^b)/da = b a^(b-1): fine for x**2 at x < 0
-            d_a = g * b.data * a.data ** (b.data - 1) if a.requires_grad else None
-            # d(a^b)/db = a^b ln(a): nan where a <= 0, only computed if b needs it
-            d_b = g * y * np.log(a.data) if b.requires_grad else None
+            # As PyTorch does: d(a^b)/da = b a^(b-1) is 0 where b = 0 (a^0 = 1 for every a, even
+            # at a = 0, where b a^(b-1) would be 0·inf); fine for x**2 at x < 0.
+            d_a = None
+            if a.requires_grad:
+                d_a = g * np.where(b.data == 0, 0.0, b.data * a.data ** (b.data - 1))
+            # d(a^b)/db = a^b ln(a): 0 where a = 0 and b >= 0 (0^b is flat in b there: not the
+            # 0·(-inf) = nan of the formula); nan where a < 0. Only computed if b needs it.
+            d_b = None
+            if b.requires_grad:
+                d_b = g * np.where((a.data == 0) & (b.data >= 0), 0.0, y * np.log(a.data))
             return d_a, d_b
 
         return _derived(y, (a, b), "pow", _backward)

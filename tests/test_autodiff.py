@@ -406,3 +406,17 @@ def test_basics():
     assert "w" in repr(t)
     u = t * 2
     assert u._parents[0] is t and u.label == ""
+
+
+def test_pow_at_a_zero_base_is_differentiated_as_pytorch_does():
+    """x^y at x = 0: ∂/∂y is 0 for y >= 0 (not 0·log 0 = nan), ∂/∂x of x^0 is 0; PyTorch masks
+    the same points. Finite differences agree where the function is smooth (y = 2)."""
+    x, y = Tensor([0.0, 0.0, 0.0], requires_grad=True), Tensor([2.0, 0.5, 0.0], requires_grad=True)
+    (x**y).sum().backward()
+    np.testing.assert_array_equal(y.grad, [0.0, 0.0, 0.0])
+    assert x.grad[0] == 0.0 and x.grad[2] == 0.0 and x.grad[1] == np.inf  # 0.5 · 0^(-0.5)
+    h = 1e-6
+    assert abs((0.0 ** (2 + h) - 0.0 ** (2 - h)) / (2 * h)) == 0.0
+    z = Tensor([-1.0], requires_grad=True)
+    (Tensor([-2.0]) ** z).backward()
+    assert np.isnan(z.grad[0])  # a negative base: not defined, as before

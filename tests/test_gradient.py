@@ -104,3 +104,11 @@ def test_tables():
     assert list(table["formula"]) == ["2 x y", "—"]
     walk = gradient.walk(LECTURE, (1.0, 1.0), eta=0.1, steps=4)
     assert len(gradient.walk_table(walk)) == 5
+
+
+def test_x_to_the_y_at_a_zero_base_has_the_gradient_finite_differences_give():
+    expr = parse("x^y")  # issue #12: ∂f/∂y was 0·log 0 = nan ("not defined") at (0, 2)
+    np.testing.assert_array_equal(gradient.gradient_at(expr, 0.0, 2.0), [0.0, 0.0])
+    np.testing.assert_allclose(
+        gradient.finite_difference_gradient(expr, 0.0, 2.0), [0.0, 0.0], atol=1e-9
+    )
