@@ -322,3 +322,130 @@ def test_the_probe_knows_a_run_is_over_from_the_servers_messages():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [False, False, True, False, False, False, True]
+
+
+# -- bench/worst.py: the worst legal input of each page --------------------------------------------
+def test_the_csv_inputs_are_the_largest_the_readers_accept():
+    from bench.worst import binary_csv, linear_csv
+    from dlviz import binary_data, csvdata
+
+    frame = csvdata.load_csv(linear_csv(csvdata.MAX_ROWS), ("x", "y"), not_constant=("x",))
+    assert len(frame) == csvdata.MAX_ROWS
+    with pytest.raises(csvdata.CSVError) as refused:
+        csvdata.load_csv(linear_csv(csvdata.MAX_ROWS + 1), ("x", "y"))
+    assert refused.value.code == "too_many"
+    two = binary_data.from_csv(binary_csv(binary_data.MAX_CSV_ROWS))
+    assert (two.n, two.m, int(two.y.sum())) == (binary_data.MAX_CSV_ROWS, 2, two.n // 2)
+    one = binary_data.from_csv(binary_csv(binary_data.MAX_CSV_ROWS, features=1))
+    assert (one.n, one.features) == (binary_data.MAX_CSV_ROWS, ("x",))
+    with pytest.raises(binary_data.CSVError, match="too_many"):
+        binary_data.from_csv(binary_csv(binary_data.MAX_CSV_ROWS + 1))
+
+
+def test_the_mnist_input_is_a_valid_keras_file():
+    from bench.worst import mnist_npz
+    from dlviz import digits
+
+    data = digits.load_mnist({"mnist.npz": mnist_npz(50, 20)})
+    assert (data.name, data.side) == ("mnist", 28)
+    assert data.X_train.shape == (50, 784) and data.X_test.shape == (20, 784)
+    assert set(data.y_train) == set(range(10))
+    assert data.X_train.max() == 1.0 and data.X_train.min() == 0.0
+    border = data.X_train.reshape(-1, 28, 28)[:, :4, :]
+    assert not border.any()  # the digit sits in the middle 20×20, as MNIST's do
+
+
+def test_the_formulas_are_the_largest_of_their_shape():
+    from bench.worst import GRAPH_FORMULA, SYMBOLIC_FORMULA, largest_formula, symbolic_fits
+    from dlviz import symbolic
+    from dlviz.expr import ExprError, parse
+
+    terms = SYMBOLIC_FORMULA.split("*")
+    assert terms[0] == "sigmoid(1x y)" and len(terms) > 5
+    assert symbolic.partial(parse(SYMBOLIC_FORMULA), "y") is not None  # differentiated
+    assert not symbolic_fits(parse(SYMBOLIC_FORMULA + f"*sigmoid({len(terms) + 1}x y)"))
+    count = len(GRAPH_FORMULA.split("*"))
+    parse(GRAPH_FORMULA)
+    with pytest.raises(ExprError, match="too long"):
+        parse(GRAPH_FORMULA + f"*{count + 1}x y")
+    assert largest_formula("x^{k}", "+", lambda e: len(e.text) < 10) == "x^1+x^2"
+
+
+def test_values_are_chosen_within_the_controls_specs():
+    from bench.worst import CLICK, MAX, MIN, NEXT, resolve
+    from dlviz.params import BoolParam, ChoiceParam, FloatParam, GridParam, IntParam, TextParam
+
+    count = IntParam(5, 1, 10)
+    assert (resolve(count, MAX), resolve(count, MIN), resolve(count, 7)) == (10, 1, 7)
+    assert resolve(count, NEXT, 5, 1) == 6 and resolve(count, NEXT, 10, 1) == 9  # back at the top
+    assert resolve(FloatParam(1.0, -5.0, 5.0), NEXT, 1.0, 0.05) == 1.05
+    grid = GridParam(0.1, (0.01, 0.1, 1.0))
+    assert resolve(grid, MAX) == 1.0 and resolve(grid, MIN) == 0.01
+    assert resolve(grid, NEXT, 0.1) == 1.0 and resolve(grid, NEXT, 1.0) == 0.1
+    choice = ChoiceParam("a", ("a", "b"))
+    assert resolve(choice, NEXT, "a") == "b" and resolve(choice, NEXT, "b") == "a"
+    assert resolve(BoolParam(False), NEXT, False) is True
+    for spec, want in [
+        (count, 11),
+        (count, 2.5),
+        (choice, "c"),
+        (choice, MAX),
+        (TextParam("", 3), "abcd"),
+        (count, CLICK),
+    ]:
+        with pytest.raises(ValueError):
+            resolve(spec, want)
+
+
+def test_the_cases_name_pages_that_exist_and_legal_fixed_values():
+    from bench.worst import CASES, Want
+    from dlviz import nav
+
+    paths = {info.url_path for info in nav.pages()}
+    assert {case.page for case in CASES} == paths  # every page, and only pages that exist
+    for case in CASES:
+        assert case.section and all(not isinstance(v, Want) or v.name != "CLICK"
+                                    for _, v in case.controls)  # fmt: skip
+        assert all(isinstance(v, str) for _, v in case.query)
+
+
+def test_the_table_marks_what_was_not_run_or_was_stopped():
+    from bench.worst import CASES, Result, row, seconds, used_cell
+
+    assert seconds({}) == ("—", "—")
+    assert seconds({"cpu": 1.234, "wall": 2.0, "timed_out": True}) == (">1.23", ">2.00")
+    assert used_cell([None, None]) == "—" and used_cell([True, False]) == "yes/no"
+    done = Result(
+        settings="n=3",
+        moved="x0=1",
+        first={"cpu": 1.0, "wall": 0.5, "timed_out": False},
+        rerun={"cpu": 0.25, "wall": 0.2, "timed_out": False},
+        rss_before=200.0,
+        rss_peak=300.4,
+        used=[True, True],
+        shown=["", "error: boom"],
+    )
+    cells = row(CASES[0], done)
+    assert cells[4:] == ["1.00", "0.50", "x0=1", "0.25", "0.20", "300", "100", "yes/yes",
+                         "rerun: error: boom"]  # fmt: skip
+    assert row(CASES[0], Result(failed="KeyError: 'n'"))[-1] == "KeyError: 'n'"
+
+
+def test_a_case_runs_in_a_process_of_its_own_and_reports_what_it_measured():
+    from bench.worst import CASES, MARK
+
+    index = next(i for i, c in enumerate(CASES) if (c.page, c.section) == ("Gradient", "point"))
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.worst", "--case", str(index)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    line = next(line for line in done.stdout.splitlines() if line.startswith(MARK))
+    result = json.loads(line[len(MARK) :])
+    assert result["failed"] == "" and result["shown"] == ["", ""]
+    assert "span=10" in result["settings"]  # the span slider's top, read from its spec
+    assert result["moved"] == "x0=1.05"  # one step of the x0 slider (0.05) from 1
+    assert result["first"]["cpu"] > 0 and not result["rerun"]["timed_out"]
+    assert result["rss_peak"] >= result["rss_before"] > 0
