@@ -22,6 +22,7 @@ from dlviz.logistic import sigmoid
 
 SMOKING_TRUE = (-4.0, 0.8)  # (β₀, β) of the model the example is drawn from: σ = 0.5 at x = 5
 MAX_CSV_ROWS = 2000
+MAX_CSV_BYTES = 2_000_000  # 2,000 rows of up to 50 columns: ample for numbers
 # The classic "hours studied → passed the exam" data (Wikipedia, "Logistic regression"):
 # the maximum-likelihood fit is β₀ ≈ −4.0777, β ≈ 1.5046.
 SAMPLE_CSV = (
@@ -75,11 +76,15 @@ def csv_columns(text: str) -> tuple[str, ...]:
     return ("x1", "x2", "y") if {"x1", "x2"} <= header else ("x", "y")
 
 
-def from_csv(data: bytes | str, max_rows: int = MAX_CSV_ROWS) -> Dataset:
+def from_csv(
+    data: bytes | str, max_rows: int = MAX_CSV_ROWS, max_bytes: int = MAX_CSV_BYTES
+) -> Dataset:
     """A data set from CSV text; every problem is a ``CSVError`` whose code names it."""
     head = data[:4096].decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
     columns = csv_columns(head)
-    frame = load_csv(data, columns, min_rows=2, max_rows=max_rows, not_constant=columns[:-1])
+    frame = load_csv(
+        data, columns, min_rows=2, max_rows=max_rows, not_constant=columns[:-1], max_bytes=max_bytes
+    )
     y = frame["y"].to_numpy()
     bad = (y != 0) & (y != 1)
     if bad.any():

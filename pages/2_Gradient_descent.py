@@ -4,7 +4,7 @@ estocástico"), one section at a time."""
 
 import streamlit as st
 
-from dlviz import linreg, sgd_table, timing, ui
+from dlviz import csvdata, linreg, sgd_table, timing, ui
 from dlviz.params import (
     BoolParam,
     ChoiceParam,
@@ -29,11 +29,6 @@ def formats(table, **extra):
     return {**{column: "%.6g" for column in NUMBERS if column in table}, **extra}
 
 
-def unreadable(error):  # why the pasted or uploaded CSV cannot be used, and that the last is kept
-    details = getattr(error, "details", {"reason": error})
-    return t(f"csv.{getattr(error, 'code', 'unreadable')}", **details) + " " + t("csv.kept")
-
-
 # -- the data: the lecture's three points, pasted text or an uploaded file (every section) -------
 with st.expander(t("data.header")):
     st.button(
@@ -44,7 +39,7 @@ with st.expander(t("data.header")):
     pasted = page.text_area("data", TextParam(views.LECTURE_CSV, 10_000), "data", height=140)
     upload = st.file_uploader(t("upload"), type=["csv", "txt"], help=t("upload.help"))
 source = upload.getvalue() if upload is not None else pasted
-_, data = page.kept("data", source, views.data, views.LECTURE_CSV, unreadable)
+_, data = page.kept("data", source, views.data, views.LECTURE_CSV, lambda e: csvdata.explain(e, t))
 s = data.stats
 st.markdown(t("data.summary", n=f"{s.n:,}", beta=f(s.beta), beta0=f(s.beta0), best=f(s.loss_min)))
 

@@ -4,7 +4,7 @@ section at a time."""
 
 import streamlit as st
 
-from dlviz import binary_data, logistic, ui
+from dlviz import binary_data, csvdata, logistic, ui
 from dlviz.logistic_report import FORMULAS
 from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, log_grid
 from dlviz.texts.logistic import TEXT
@@ -44,7 +44,7 @@ key, data = page.kept(
     views.data_key(source, n, seed, noise, csv),
     views.load,
     DEFAULT_DATA,
-    lambda error: t(f"csv.{error.code}", **error.details) + " " + t("csv.kept"),
+    lambda error: csvdata.explain(error, t),
 )
 ones = int(data.y.sum())
 summary = t("data.summary", n=data.n, ones=ones, zeros=data.n - ones, m=data.m)

@@ -1,7 +1,10 @@
 """dlviz.binary_data: the seeded example sets and the student's CSV with its label checks."""
 
 import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from dlviz.binary_data import (
     MAX_CSV_ROWS,
@@ -78,3 +81,63 @@ def test_too_many_rows():
         from_csv("x,y\n" + rows)
     assert caught.value.code == "too_many"
     assert from_csv("x,y\n" + rows, max_rows=MAX_CSV_ROWS + 1).n == MAX_CSV_ROWS + 1
+
+
+# -- issue #12 ------------------------------------------------------------------------------------
+def test_an_extra_field_is_refused_not_taken_as_an_index():
+    """Finding 7a: ``x,y\\n1,2,3\\n4,5,6`` was read as (2, 3), (5, 6)."""
+    with pytest.raises(CSVError) as caught:
+        from_csv("x,y\n1,2,3\n4,5,6")
+    assert (caught.value.code, caught.value.details["row"]) == ("fields", 1)
+    with pytest.raises(CSVError) as caught:
+        from_csv("x1,x2,y\n1,2,0\n3,4\n")
+    assert caught.value.details == {"row": 2, "found": 2, "expected": 3}
+
+
+def test_a_wide_or_large_file_is_refused_before_parsing():
+    """Finding 2: 200,000 columns in 2.3 MB."""
+    wide = "x,y," + ",".join(f"c{k}" for k in range(199_998)) + "\n" + "1," * 199_999 + "1\n"
+    with pytest.raises(CSVError) as caught:
+        from_csv(wide.encode())
+    assert caught.value.code == "wide"
+    with pytest.raises(CSVError) as caught:
+        from_csv("x,y\n" + "1,0\n" * 10, max_bytes=20)
+    assert caught.value.code == "too_big"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        st.binary(max_size=300),
+        st.lists(
+            st.sampled_from(["x,y", "x1,x2,y", "1,0", "2,1", "3,1,0", "1,2", ""]), max_size=8
+        ).map("\n".join),
+    )
+)
+def test_any_text_is_a_data_set_or_a_csv_error(data):
+    try:
+        found = from_csv(data)
+    except CSVError:
+        return
+    assert found.X.shape == (found.n, found.m) and found.m in (1, 2) and found.n >= 2
+    assert set(found.y) == {0.0, 1.0} and np.isfinite(found.X).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(-1e300, 1e300), st.floats(-1e300, 1e300)), min_size=2, max_size=20
+    ),
+    st.booleans(),
+)
+def test_a_float_data_set_reads_back_as_written(points, two):
+    frame = pd.DataFrame(points, columns=["x1", "x2"])
+    frame["y"] = np.arange(len(frame)) % 2
+    if not two:
+        frame = frame.drop(columns="x2").rename(columns={"x1": "x"})
+    features = list(frame.columns[:-1])
+    assume(all(frame[f].nunique() > 1 for f in features))
+    data = from_csv(frame.to_csv(index=False))
+    np.testing.assert_array_equal(data.X, frame[features].to_numpy())
+    np.testing.assert_array_equal(data.y, frame["y"].to_numpy(dtype=float))

@@ -193,7 +193,7 @@ def test_csv_default_sample_fits_the_published_values(run_page):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("x,y\n1,0\n2,3\n", "The label y in row 2 is 3: it must be 0 or 1."),
+        ("x,y\n1,0\n2,3\n", "The label y in row 2 is `3`: it must be 0 or 1."),
         ("x,y\n1,1\n2,1\n", "Every label is 1"),
         ("x,y\n1,0\nabc,1\n", "is not a number"),
         ("x,y\n1,0\n,1\n", "A value is missing"),

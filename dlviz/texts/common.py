@@ -59,20 +59,52 @@ TEXT = {
         "{good}.",
         "This formula cannot be used: {error}. Still showing the last valid formula, {good}.",
     ),
-    # Messages for a CSV the student pastes or uploads (dlviz.csvdata.CSVError codes).
+    # Messages for a CSV the student pastes or uploads (dlviz.csvdata.CSVError codes). A file's
+    # own text ({found}, {value}, {reason}) arrives escaped by dlviz.csvdata.explain.
     "csv.empty": ("El archivo está vacío.", "The file is empty."),
     "csv.too_big": (
         "El archivo es demasiado grande ({size}; máximo {maximum}).",
         "The file is too large ({size}; at most {maximum}).",
     ),
-    "csv.unreadable": ("No se puede leer como CSV: {reason}", "It cannot be read as CSV: {reason}"),
+    "csv.too_long": (
+        "El texto pegado tiene {characters} caracteres y llena la caja (admite {maximum}): su "
+        "final pudo quedar cortado. Pegue menos datos o suba un archivo.",
+        "The pasted text has {characters} characters and fills the box (it takes {maximum}): "
+        "its end may have been cut off. Paste fewer data or upload a file.",
+    ),
+    "csv.wide": (
+        "El encabezado tiene {columns} columnas; se leen como máximo {maximum}. Deje solo las "
+        "columnas que se usan.",
+        "The header has {columns} columns; at most {maximum} are read. Keep only the columns "
+        "that are used.",
+    ),
+    "csv.cells": (
+        "El archivo tiene hasta {cells} valores (columnas × filas); se leen como máximo "
+        "{maximum}. Quite columnas o filas.",
+        "The file holds up to {cells} values (columns × rows); at most {maximum} are read. "
+        "Remove columns or rows.",
+    ),
+    "csv.unreadable": (
+        "No se puede leer como CSV: {reason}.",
+        "It cannot be read as CSV: {reason}.",
+    ),
     "csv.columns": (
         "Faltan columnas: {missing} (columnas encontradas: {found}). La primera fila debe ser el encabezado.",
         "Missing columns: {missing} (columns found: {found}). The first row must be the header.",
     ),
+    "csv.duplicate": (
+        "El encabezado nombra la columna {column} más de una vez: no se sabe cuál usar.",
+        "The header names column {column} more than once: which one is meant is unclear.",
+    ),
+    "csv.fields": (
+        "La fila {row} tiene {found} campos, pero el encabezado nombra {expected} columnas: "
+        "cada fila necesita un valor por columna (¿sobra o falta una coma?).",
+        "Row {row} has {found} fields, but the header names {expected} columns: every row "
+        "needs one value per column (a comma too many or too few?).",
+    ),
     "csv.non_numeric": (
-        "La columna {column}, fila {row}, no es un número: «{value}».",
-        "Column {column}, row {row}, is not a number: “{value}”.",
+        "La columna {column}, fila {row}, no es un número: {value}.",
+        "Column {column}, row {row}, is not a number: {value}.",
     ),
     "csv.missing": (
         "Falta un valor en la columna {column}, fila {row}.",
