@@ -36,7 +36,7 @@ class CSVError(ValueError):
     Codes: ``empty``, ``too_big`` (size, maximum), ``too_long`` (characters, maximum: a pasted
     text that fills its box, so its end may have been cut), ``wide`` (columns, maximum),
     ``cells`` (cells, maximum), ``unreadable`` (reason), ``columns`` (missing, found: the
-    header's names), ``duplicate`` (column), ``fields`` (row, found, expected),
+    header's names), ``duplicate`` (column), ``fields`` (row, count, expected),
     ``non_numeric`` (column, row, value), ``missing`` (column, row), ``too_few`` (rows,
     minimum), ``too_many`` (rows, maximum), ``constant`` (column). ``found``, ``value`` and
     ``reason`` are the file's own text, as it is: show them through :func:`explain`.
@@ -77,15 +77,22 @@ def check_pasted(text: str, limit: int) -> None:
         raise CSVError("too_long", characters=f"{len(text):,}", maximum=f"{limit - 1:,}")
 
 
+def check_size(data: bytes | str, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse a file (or a text) longer than ``max_bytes`` (bytes, or characters)."""
+    if len(data) > max_bytes:
+        raise too_big(len(data), max_bytes)
+
+
+def too_big(size: int, max_bytes: int) -> CSVError:
+    """The refusal of a file of ``size`` bytes, over ``max_bytes``."""
+    unit, scale = ("MB", 1e6) if max_bytes >= 1e6 else ("kB", 1e3)
+    return CSVError(
+        "too_big", size=f"{size / scale:,.1f} {unit}", maximum=f"{max_bytes / scale:,.0f} {unit}"
+    )
+
+
 def _text(data: bytes | str, max_bytes: int) -> str:
-    size = len(data)
-    if size > max_bytes:
-        unit, scale = ("MB", 1e6) if max_bytes >= 1e6 else ("kB", 1e3)
-        raise CSVError(
-            "too_big",
-            size=f"{size / scale:,.1f} {unit}",
-            maximum=f"{max_bytes / scale:,.0f} {unit}",
-        )
+    check_size(data, max_bytes)
     if isinstance(data, bytes):
         return data.decode("utf-8-sig", errors="replace")
     return data.removeprefix("\ufeff")
@@ -138,7 +145,7 @@ def _columns(
             if n > max_rows:
                 raise CSVError("too_many", rows=f"> {max_rows:,}", maximum=f"{max_rows:,}")
             if len(row) != width:
-                raise CSVError("fields", row=n, found=len(row), expected=width)
+                raise CSVError("fields", row=n, count=len(row), expected=width)
             for kept, i in zip(cells, where, strict=True):
                 kept.append(row[i])
     except csv.Error as error:  # a stray or unclosed quote, a field over the csv module's limit

@@ -36,7 +36,9 @@ with st.expander(t("data.header")):
         help=t("data.lecture.help"),
         on_click=lambda: st.session_state.update(data=views.LECTURE_CSV),
     )
-    pasted = page.text_area("data", TextParam(views.LECTURE_CSV, 10_000), "data", height=140)
+    pasted = page.text_area(
+        "data", TextParam(views.LECTURE_CSV, views.PASTE_CHARS), "data", height=140
+    )
     upload = st.file_uploader(t("upload"), type=["csv", "txt"], help=t("upload.help"))
 source = upload.getvalue() if upload is not None else pasted
 _, data = page.kept("data", source, views.data, views.LECTURE_CSV, lambda e: csvdata.explain(e, t))

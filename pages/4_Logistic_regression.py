@@ -6,7 +6,7 @@ import streamlit as st
 
 from dlviz import binary_data, csvdata, logistic, ui
 from dlviz.logistic_report import FORMULAS
-from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, log_grid
+from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, TextParam, log_grid
 from dlviz.texts.logistic import TEXT
 from dlviz.views import logistic as views
 
@@ -30,14 +30,13 @@ noise = page.slider(
 )
 csv = ""
 if source == "csv":
-    st.markdown(t("data.csv", rows=binary_data.MAX_CSV_ROWS))
+    st.markdown(t("data.csv", rows=binary_data.MAX_CSV_ROWS, chars=views.PASTE_CHARS))
     up, paste = st.columns(2)
     upload = up.file_uploader(
         t("csv.upload"), type=["csv", "txt"], key="csv_file", help=t("csv.upload.help")
     )
-    pasted = paste.text_area(
-        t("csv.paste"), binary_data.SAMPLE_CSV, height=160, key="csv_text", help=t("csv.paste.help")
-    )
+    spec = TextParam(binary_data.SAMPLE_CSV, views.PASTE_CHARS)
+    pasted = page.text_area("csv_text", spec, "csv.paste", where=paste, height=160)
     csv = upload.getvalue() if upload is not None else pasted
 key, data = page.kept(
     "data",

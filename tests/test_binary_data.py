@@ -91,7 +91,7 @@ def test_an_extra_field_is_refused_not_taken_as_an_index():
     assert (caught.value.code, caught.value.details["row"]) == ("fields", 1)
     with pytest.raises(CSVError) as caught:
         from_csv("x1,x2,y\n1,2,0\n3,4\n")
-    assert caught.value.details == {"row": 2, "found": 2, "expected": 3}
+    assert caught.value.details == {"row": 2, "count": 2, "expected": 3}
 
 
 def test_a_wide_or_large_file_is_refused_before_parsing():

@@ -66,7 +66,7 @@ def test_an_extra_field_is_refused_not_taken_as_an_index():
     with pytest.raises(CSVError) as caught:
         load_csv("x,y\n1,2,3\n4,5,6", ("x", "y"))
     assert caught.value.code == "fields"
-    assert caught.value.details == {"row": 1, "found": 3, "expected": 2}
+    assert caught.value.details == {"row": 1, "count": 3, "expected": 2}
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_a_row_with_more_or_fewer_fields_than_the_header_is_named(data, row, fou
     with pytest.raises(CSVError) as caught:
         load_csv(data, ("x", "y"))
     assert caught.value.code == "fields"
-    assert (caught.value.details["row"], caught.value.details["found"]) == (row, found)
+    assert (caught.value.details["row"], caught.value.details["count"]) == (row, found)
 
 
 def test_a_wide_header_is_refused_before_parsing():

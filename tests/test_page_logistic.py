@@ -285,3 +285,58 @@ def test_the_animation_is_light(run_page):
     assert set(first[0]) == {"y"} and set(first[1]) == {"x"}
     assert np.allclose(first[0]["y"], 0.5)  # β = 0: ŷ = 0.5 everywhere
     assert len(json.dumps(spec)) < 40_000
+
+
+# -- issue #12: data that cannot break, slow or mislead the page --------------------------------------
+def test_a_long_paste_is_refused_not_cut_and_costs_nothing_on_the_next_rerun(run_page, monkeypatch):
+    """Finding 2: the paste box had no limit (a 2.3 MB paste: 8.5 s, then 8.7 s for an unrelated
+    slider). Now it holds 40,000 characters, and a text that fills it is refused."""
+    at = run_page(PAGE, lang="en", source="csv")
+    wide = "x,y," + ",".join(f"c{k}" for k in range(199_998)) + "\n" + "1," * 199_999 + "1\n"
+    at.text_area(key="csv_text").set_value(wide).run()  # what a crafted browser could send
+    error = alerts(at, "error")
+    assert "The pasted text has 40,000 characters and fills the box" in error
+    assert "N = 20 points" in captions(at)  # the sample is still used
+    calls = []
+    reader = binary_data.from_csv
+    monkeypatch.setattr(binary_data, "from_csv", lambda *a, **k: calls.append(a) or reader(*a, **k))
+    at.slider(key="z").set_value(2.0).run()
+    assert calls == [] and "fills the box" in alerts(at, "error")
+
+
+def test_a_bad_file_is_read_once_not_on_every_rerun(run_page, monkeypatch):
+    at = run_page(PAGE, lang="en", source="csv")
+    calls = []
+    reader = binary_data.from_csv
+    monkeypatch.setattr(binary_data, "from_csv", lambda *a, **k: calls.append(a) or reader(*a, **k))
+    at.text_area(key="csv_text").input("x,y\n1,2,3\n4,5,6").run()
+    at.slider(key="z").set_value(2.0).run()
+    at.slider(key="z").set_value(3.0).run()
+    assert len(calls) == 1  # read once; the two reruns found the refusal kept
+    assert "Row 1 does not have one value per column" in alerts(at, "error")  # finding 7a
+    assert "N = 20 points" in captions(at)
+
+
+def test_an_oversized_upload_is_refused_by_its_size(run_page):
+    at = run_page(PAGE, lang="en", source="csv")
+    big = b"x,y\n" + b"1,0\n2,1\n" * 300_000  # 2.4 MB
+    at.file_uploader(key="csv_file").set_value(("big.csv", big, "text/csv")).run()
+    assert "The file is too large (2.4 MB; at most 2 MB)." in alerts(at, "error")
+    assert "N = 20 points" in captions(at) and not at.exception
+
+
+def test_the_pasted_data_are_kept_in_the_link(run_page):
+    at = run_page(PAGE, lang="en", tab="mle", source="csv", csv_text="x,y\n0,0\n1,1\n2,0\n3,1\n")
+    assert at.text_area(key="csv_text").value == "x,y\n0,0\n1,1\n2,0\n3,1\n"
+    assert "N = 4 points, 2 of class 1" in captions(at) and not at.warning
+
+
+def test_column_names_are_shown_as_text(run_page):
+    """Finding 4: user text reached the message boxes as Markdown."""
+    at = run_page(PAGE, lang="en", source="csv")
+    at.text_area(key="csv_text").input(
+        "[Login](https://evil.example),![](http://e.io/p.png)\n1,0\n"
+    ).run()
+    error = alerts(at, "error")
+    assert "Missing columns: x, y (columns found: \\[Login\\]\\(https\\:" in error
+    assert "](" not in error

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dlviz import linreg
+from dlviz import csvdata, linreg
 
 PAGE = "pages/2_Gradient_descent.py"
 SECTIONS = ("slide", "compare", "sweep", "timing")
@@ -261,3 +261,73 @@ def test_timing_runs_only_on_request(run_page):
     at.button(key="measure").click().run()
     shown = text(at)
     assert "N = 1,000: for loop" in shown and "faster" in shown and "round-off only" in shown
+
+
+# -- issue #12: data that cannot break, slow or mislead the page --------------------------------------
+INJECTION = (
+    "[Session expired: log in again](https://evil.example/login),"
+    "![](http://127.0.0.1:8501/probe.png)\n1,2\n3,4"
+)
+
+
+def test_the_issue_link_shows_no_link_and_no_image(run_page):
+    """Finding 4: ``?data=[Session expired…](https://evil.example/login),![](…)%0A1,2%0A3,4``
+    showed a clickable link in the red box, and the browser fetched the image."""
+    at = run_page(PAGE, lang="en", data=INJECTION)
+    body = at.error[0].value
+    assert body.startswith("Missing columns: x, y (columns found: \\[Session expired\\: log in")
+    assert "](" not in body  # every bracket and parenthesis escaped: plain text
+    assert "β = 1.86486" in text(at) and "w = 2.5369" in text(at)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            "x,y\n1,2,3\n4,5,6",
+            "Row 1 does not have one value per column: it has 3 and the header names 2",
+        ),  # fmt: skip
+        (
+            "x,y\n1\n4,5",
+            "Row 1 does not have one value per column: it has 1 and the header names 2",
+        ),
+    ],
+)
+def test_a_row_with_an_extra_or_a_missing_field_is_refused(run_page, data, message):
+    """Finding 7a: pandas read ``x,y\\n1,2,3\\n4,5,6`` as (2, 3), (5, 6) without a word."""
+    at = run_page(PAGE, lang="en", data=data)
+    assert message in at.error[0].value and "The previous data are kept" in at.error[0].value
+    assert "β = 1.86486" in text(at)
+
+
+def test_a_wide_upload_is_refused_from_its_header(run_page):
+    """Finding 2: a 2.3 MB file of 200,000 columns cost ~8 s, again on every rerun."""
+    wide = "x,y," + ",".join(f"c{k}" for k in range(199_998)) + "\n" + "1," * 199_999 + "2\n"
+    at = run_page(PAGE, lang="en")
+    at.file_uploader[0].set_value(("wide.csv", wide.encode(), "text/csv")).run()
+    assert "The header has 200,000 columns; at most 50 are read" in at.error[0].value
+    assert "β = 1.86486" in text(at) and not at.exception
+
+
+def test_a_bad_file_is_read_once_not_on_every_rerun(run_page, monkeypatch):
+    """Finding 2: failed reads were not remembered, so each click read the file again."""
+    at = run_page(PAGE, lang="en")
+    calls = []
+    reader = csvdata.load_csv
+    monkeypatch.setattr(csvdata, "load_csv", lambda *a, **k: calls.append(a) or reader(*a, **k))
+    at.text_area(key="data").input("x,y\n1,2\n3,abc").run()
+    at.number_input(key="w0").set_value(1.0).run()
+    at.button(key="step_next").click().run()
+    assert len(calls) == 1  # read once; the two reruns found the refusal kept
+    assert "is not a number" in at.error[0].value and "Iteration 4" in text(at)
+
+
+def test_a_paste_that_fills_the_box_is_refused_not_cut(run_page):
+    """A 2.3 MB paste reaches the server cut to the box's 10,000 characters: refused, with why."""
+    at = run_page(PAGE, lang="en")
+    at.text_area(key="data").set_value("x,y\n" + "50,150\n" * 330_000).run()  # a crafted browser
+    error = at.error[0].value
+    assert "The pasted text has 10,000 characters and fills the box" in error
+    assert "β = 1.86486" in text(at) and "w = 2.5369" in text(at)
+    at = run_page(PAGE, lang="en", data="x,y\n" + "1,2\n3,4\n" * 1249)  # 9,996 characters: used
+    assert not at.error and "2,498 samples" in text(at)

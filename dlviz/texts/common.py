@@ -97,10 +97,10 @@ TEXT = {
         "The header names column {column} more than once: which one is meant is unclear.",
     ),
     "csv.fields": (
-        "La fila {row} tiene {found} campos, pero el encabezado nombra {expected} columnas: "
-        "cada fila necesita un valor por columna (¿sobra o falta una coma?).",
-        "Row {row} has {found} fields, but the header names {expected} columns: every row "
-        "needs one value per column (a comma too many or too few?).",
+        "La fila {row} no tiene un valor por columna: tiene {count} y el encabezado nombra "
+        "{expected} (¿sobra o falta una coma?).",
+        "Row {row} does not have one value per column: it has {count} and the header names "
+        "{expected} (a comma too many or too few?).",
     ),
     "csv.non_numeric": (
         "La columna {column}, fila {row}, no es un número: {value}.",

@@ -71,11 +71,13 @@ TEXT = {
     ),
     "data.csv": (
         "Columnas `x, y` (una característica) o `x1, x2, y` (dos), con encabezado; y debe ser 0 "
-        "o 1; hasta {rows} filas. El ejemplo que aparece son las horas de estudio y el "
-        "aprobado de 20 estudiantes (Wikipedia, «Logistic regression»).",
+        "o 1; hasta {rows} filas, pegadas en menos de {chars} caracteres (o en un archivo). El "
+        "ejemplo que aparece son las horas de estudio y el aprobado de 20 estudiantes "
+        "(Wikipedia, «Logistic regression»).",
         "Columns `x, y` (one feature) or `x1, x2, y` (two), with a header; y must be 0 or 1; up "
-        "to {rows} rows. The example shown is hours of study and passing of 20 students "
-        "(Wikipedia, “Logistic regression”).",
+        "to {rows} rows, pasted in fewer than {chars} characters (or in a file). The example "
+        "shown is hours of study and passing of 20 students (Wikipedia, “Logistic "
+        "regression”).",
     ),
     "csv.upload": ("Subir un CSV", "Upload a CSV"),
     "csv.upload.help": (
@@ -84,8 +86,10 @@ TEXT = {
     ),
     "csv.paste": ("…o pegar el CSV aquí", "…or paste the CSV here"),
     "csv.paste.help": (
-        "Primera fila: encabezado (x,y o x1,x2,y). Luego una fila por punto.",
-        "First row: the header (x,y or x1,x2,y). Then one row per point.",
+        "Primera fila: encabezado (x,y o x1,x2,y). Luego una fila por punto. Un texto que llena "
+        "la caja pudo quedar cortado y no se usa. Se guarda en el enlace.",
+        "First row: the header (x,y or x1,x2,y). Then one row per point. A text that fills the "
+        "box may have been cut off and is not used. It is kept in the link.",
     ),
     "csv.label": (
         "La etiqueta y de la fila {row} es {value}: debe ser 0 o 1.",

@@ -35,9 +35,11 @@ TEXT = {
     "data": ("Datos (CSV con columnas x,y)", "Data (CSV with columns x,y)"),
     "data.help": (
         "Pegue un CSV: la primera fila es el encabezado x,y y cada fila siguiente un dato. "
-        "Hasta 10 000 caracteres (para más datos, suba un archivo). Se guarda en el enlace.",
-        "Paste a CSV: the first row is the header x,y and every following row one sample. Up "
-        "to 10,000 characters (for more data, upload a file). It is kept in the link.",
+        "Menos de 10 000 caracteres: un texto que llena la caja pudo quedar cortado y no se usa "
+        "(para más datos, suba un archivo). Se guarda en el enlace.",
+        "Paste a CSV: the first row is the header x,y and every following row one sample. "
+        "Fewer than 10,000 characters: a text that fills the box may have been cut off and is "
+        "not used (for more data, upload a file). It is kept in the link.",
     ),
     "upload": ("…o suba un archivo CSV", "…or upload a CSV file"),
     "upload.help": (

@@ -14,19 +14,32 @@ import streamlit as st
 
 from dlviz import binary_data, logistic
 from dlviz import logistic_report as report
+from dlviz.csvdata import CSVError, check_pasted, too_big
 from dlviz.figures import Figure
 from dlviz.figures import logistic as figures
 from dlviz.i18n import texts, translator
 from dlviz.texts.logistic import TEXT
 
 MAX_EPOCHS = 5000  # the epochs slider's end: each (data, η) is trained this far, once
-DataKey = tuple  # (source, N, seed, noise, CSV text or bytes): see data_key
+PASTE_CHARS = 40_000  # the paste box holds this many characters: a text that fills it is refused
+DataKey = tuple  # (source, N, seed, noise, CSV text or bytes, or TooBig): see data_key
+
+
+class TooBig(NamedTuple):
+    """Stands in a data set's key for a file over the size limit: the key stays cheap to hash
+    (every cached function below hashes it), and ``load`` refuses it."""
+
+    size: int
 
 
 def data_key(source: str, n: int, seed: int, noise: float, csv: str | bytes) -> DataKey:
     """The data set's key, without what does not change it (the noise of the 1-D example, the
     CSV text when another source is chosen)."""
-    return (source, n, seed, noise if source == "blobs" else 1.0, csv if source == "csv" else "")
+    if source != "csv":
+        csv = ""
+    elif len(csv) > binary_data.MAX_CSV_BYTES:
+        csv = TooBig(len(csv))
+    return (source, n, seed, noise if source == "blobs" else 1.0, csv)
 
 
 def one_feature(key: DataKey) -> DataKey:
@@ -35,15 +48,33 @@ def one_feature(key: DataKey) -> DataKey:
     return key if load(key).m == 1 else data_key("example", key[1], key[2], 1.0, "")
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)  # read only: shared, not copied
 def load(key: DataKey) -> binary_data.Dataset:
-    """The data set; a CSV that cannot be used raises ``CSVError`` (a ``ValueError``)."""
+    """The data set; a CSV that cannot be used raises ``CSVError`` (a ``ValueError``).
+
+    A pasted text that fills its box is refused before anything else. Otherwise the outcome
+    is kept, a refusal too: a bad file is read once, not again on every rerun of the page."""
+    csv = key[4]
+    if isinstance(csv, str):
+        check_pasted(csv, PASTE_CHARS)
+    outcome = _load(key)
+    if isinstance(outcome, CSVError):
+        raise outcome.again()
+    return outcome
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)  # read only: shared, not copied
+def _load(key: DataKey) -> binary_data.Dataset | CSVError:
     source, n, seed, noise, csv = key
-    if source == "csv":
-        return binary_data.from_csv(csv)
     if source == "blobs":
         return binary_data.two_classes(n, noise, seed)
-    return binary_data.smoking_example(n, seed)
+    if source != "csv":
+        return binary_data.smoking_example(n, seed)
+    if isinstance(csv, TooBig):
+        return too_big(csv.size, binary_data.MAX_CSV_BYTES)
+    try:
+        return binary_data.from_csv(csv)
+    except CSVError as error:
+        return error
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

@@ -17,14 +17,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dlviz import linreg, sgd_table
-from dlviz.csvdata import load_csv
+from dlviz import csvdata, linreg, sgd_table
+from dlviz.csvdata import CSVError
 from dlviz.figures import Figure
 from dlviz.figures import linreg as figures
 from dlviz.i18n import texts
 from dlviz.texts.sgd import TEXT
 
 LECTURE_CSV = "x,y\n50,150\n80,200\n120,280"
+PASTE_CHARS = 10_000  # the paste box holds this many characters: a text that fills it is refused
 MAX_EPOCHS = 200  # the training epochs slider's top: a run is trained this far, once
 CMP_EPOCHS = 500  # the comparison's epochs slider's top (beyond 200: a run trained this far)
 SWEEP_ETAS = np.logspace(-7, 0, 71)
@@ -59,10 +60,28 @@ def setting(mode: str, batch_size: int, shuffle: bool, seed: int) -> Setting:
 BY_KEY = {Data: lambda data: data.key}
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)  # read only: shared, not copied
 def data(source: str | bytes) -> Data:
-    """The x, y columns of a CSV (``CSVError``, a ``ValueError``, when it cannot be used)."""
-    frame = load_csv(source, ("x", "y"), max_rows=100_000, not_constant=("x",))
+    """The x, y columns of the pasted text (a ``str``) or the uploaded file (``bytes``);
+    ``CSVError``, a ``ValueError``, when they cannot be used.
+
+    A pasted text that fills its box, or a file over the size limit, is refused before
+    anything else (without hashing it for the cache). Otherwise the outcome is kept, a refusal
+    too: a bad file is read once, not again on every rerun of the page."""
+    if isinstance(source, str):
+        csvdata.check_pasted(source, PASTE_CHARS)
+    csvdata.check_size(source)
+    outcome = _read(source)
+    if isinstance(outcome, CSVError):
+        raise outcome.again()
+    return outcome
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)  # read only: shared, not copied
+def _read(source: str | bytes) -> Data | CSVError:
+    try:
+        frame = csvdata.load_csv(source, ("x", "y"), not_constant=("x",))
+    except CSVError as error:
+        return error
     x, y = frame["x"].to_numpy(dtype=float), frame["y"].to_numpy(dtype=float)
     x.flags.writeable = y.flags.writeable = False  # shared by every session: read only
     raw = source.encode() if isinstance(source, str) else source
