@@ -73,11 +73,12 @@ def slide():  # the slide: the update rule, one iteration at a time, the slide's
     right.latex(r"\beta = \frac{n \sum x_i y_i - \sum x_i \sum y_i}{n \sum x_i^2 - \left(\sum x_i"
                 r"\right)^2},\qquad \beta_0 = \bar{Y} - \beta \bar{X}")  # fmt: skip
     right.caption(t("slide.sign"))
-    run = views.run(data, eta, epochs, w0, b0, how)
+    with st.spinner(t("busy")):  # shown only if it takes over half a second (a large file)
+        run = views.run(data, eta, epochs, w0, b0, how)
     verdict, numbers = linreg.verdict(run, s)
     page.alert(ALERT[verdict], t(f"verdict.{verdict}", eta=f(eta), **numbers))
-    if run.attrs["stopped"]:
-        page.alert("warning", t("stopped", n=f"{len(run):,}"))
+    if cut := views.cut(run):
+        page.alert("warning", t("stopped", **cut))
 
     @st.fragment  # the step buttons rerun (and send) only this part
     def iterations():
@@ -108,14 +109,20 @@ def compare():  # one η for all parameters: plain SGD vs standardised x vs an a
     method = page.select("method", ChoiceParam("adam", ("adagrad", "adam")), "method", where=c[2])
     eta_ada = page.log_slider("eta_ada", GridParam(5.0, log_grid(-3, 2)), "eta_ada", where=c[3])
     etas = (eta, eta_std, eta_ada)
-    fig, summary = views.comparison(data, etas, method, cmp_epochs, w0, b0, how, page.lang)
+    with st.spinner(t("busy")):
+        fig, summary = views.comparison(data, etas, method, cmp_epochs, w0, b0, how, page.lang)
+    if cut := views.cut(views.run(data, eta, cmp_epochs, w0, b0, how)):
+        page.alert("warning", t("stopped", **cut))
     page.plot(fig, key="compare")
     page.table(summary, key="summary", formats=formats(summary, eta="%g"))
 
 
 def sweep():  # the final loss for 71 values of η: slow, good, diverging
     st.markdown(t("sweep.intro"))
-    page.plot(views.sweep_figure(data, eta, epochs, w0, b0, how, page.lang), key="sweep")
+    if cut := views.sweep_cut(data, epochs, how):
+        st.caption(t("sweep.cut", **cut))
+    with st.spinner(t("busy")):
+        page.plot(views.sweep_figure(data, eta, epochs, w0, b0, how, page.lang), key="sweep")
 
 
 def loop_vs_numpy():  # the same step as a for loop and as numpy: measured on request only

@@ -291,3 +291,60 @@ def test_sweep_runs_give_the_sweep_after_any_epochs(options):
     for epochs in (1, 7, 10, 200):
         expected = linreg.eta_sweep(X, Y, etas, epochs, 1.0, 2.0, **options)
         pd.testing.assert_frame_equal(runs.table(epochs), expected)
+
+
+# -- issue #12, finding 6: one run's work is bounded whatever N, the epochs and the mode ----------
+@pytest.mark.parametrize(
+    ("n", "mode", "batch_size", "updates"),
+    [
+        (3, "online", 2, 50_000),
+        (100_000, "online", 2, 50_000),
+        (100_000, "minibatch", 32, 20_000),
+        (100_000, "minibatch", 1000, 5_000),
+        (100_000, "batch", 2, 50),  # ?mode=batch&epochs=200 on 100,000 samples: 50 epochs
+        (10_000_000, "batch", 2, 1),
+        (3, "batch", 2, 20_000),
+    ],
+)
+def test_update_budget(n, mode, batch_size, updates):
+    assert linreg.update_budget(n, mode, batch_size) == updates
+    size = {"online": 1, "minibatch": batch_size, "batch": n}[mode]
+    assert updates == 1 or updates * size <= linreg.MAX_VISITS
+
+
+def test_a_run_cut_by_the_budget_says_so_and_is_the_start_of_the_full_run():
+    rng = np.random.default_rng(0)
+    x = rng.uniform(50, 120, 20_000)
+    y = 2 * x + 50 + rng.normal(0, 10, x.size)
+    budget = linreg.update_budget(len(x), "batch")
+    assert budget == 250
+    cut = linreg.sgd_trace(x, y, 1e-5, 400, mode="batch", max_updates=budget)
+    assert len(cut) == 250 and cut.attrs["stopped"]
+    full = linreg.sgd_trace(x, y, 1e-5, 400, mode="batch")
+    pd.testing.assert_frame_equal(cut, full.iloc[:250], check_like=False)
+
+
+def test_sample_is_seeded_sorted_and_without_repeats():
+    chosen = linreg.sample(100_000, 2000)
+    assert len(chosen) == len(set(chosen.tolist())) == 2000
+    assert np.all(np.diff(chosen) > 0) and chosen[-1] < 100_000
+    np.testing.assert_array_equal(chosen, linreg.sample(100_000, 2000))
+    assert linreg.sample(2000, 2000) is None and linreg.sample(3, 2000) is None
+
+
+def test_a_sweep_on_a_sample_measures_the_loss_on_all_the_data():
+    rng = np.random.default_rng(1)
+    x = rng.uniform(50, 120, 5000)
+    y = 2 * x + 50 + rng.normal(0, 10, x.size)
+    s, etas = linreg.stats(x, y), np.logspace(-7, -3, 9)
+    chosen = linreg.sample(len(x), 500)
+    runs = linreg.sweep_runs(x[chosen], y[chosen], etas, 20, mode="batch", s=s)
+    assert runs.s is s and runs.loss0 == linreg.loss(s, 0.0, 0.0)
+    table = runs.table(20)
+    kept = table["diverged_at"] == 0
+    np.testing.assert_allclose(
+        table["loss"][kept], linreg.loss(s, runs.w[20][kept], runs.b[20][kept]), rtol=1e-12
+    )
+    alone = linreg.sweep_runs(x[chosen], y[chosen], etas, 20, mode="batch")
+    np.testing.assert_array_equal(alone.w, runs.w)  # the same runs: only the loss is measured
+    assert not np.allclose(alone.table(20)["loss"][kept], table["loss"][kept])  # on other data

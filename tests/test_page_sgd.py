@@ -4,6 +4,7 @@ one section at a time (``?tab=``)."""
 
 import json
 
+import numpy as np
 import pytest
 
 from dlviz import csvdata, linreg
@@ -331,3 +332,36 @@ def test_a_paste_that_fills_the_box_is_refused_not_cut(run_page):
     assert "β = 1.86486" in text(at) and "w = 2.5369" in text(at)
     at = run_page(PAGE, lang="en", data="x,y\n" + "1,2\n3,4\n" * 1249)  # 9,996 characters: used
     assert not at.error and "2,498 samples" in text(at)
+
+
+def large_csv(rows: int) -> bytes:
+    rng = np.random.default_rng(0)
+    x = rng.uniform(50.0, 120.0, rows)
+    y = 2.0 * x + 50.0 + rng.normal(0.0, 10.0, rows)
+    return ("x,y\n" + "\n".join(f"{a:.6g},{b:.6g}" for a, b in zip(x, y, strict=True))).encode()
+
+
+@pytest.mark.parametrize("tab", ["slide", "compare"])
+def test_a_large_file_in_full_batch_is_trained_within_the_budget_and_says_so(run_page, tab):
+    """Finding 6: a valid 100,000-row CSV with ?mode=batch&epochs=200 kept the server 32 s."""
+    at = run_page(PAGE, lang="en", tab=tab, mode="batch", epochs="200", cmp_epochs="500")
+    at.file_uploader[0].set_value(("big.csv", large_csv(100_000), "text/csv")).run()
+    assert "100,000 samples" in text(at) and not at.error
+    asked = "200" if tab == "slide" else "500"
+    assert (
+        f"The run was cut after 50 updates, 50 of the {asked} epochs asked" in at.warning[0].value
+    )
+    if tab == "slide":
+        at.button(key="step_last").click().run()
+        assert len(trace_table(at)) == 50 and "Iteration 50** of 50" in text(at)
+    else:
+        assert list(at.dataframe[0].value.iloc[:, 2]) == [50, 50, 50]  # updates of each method
+
+
+def test_the_sweep_of_a_large_file_trains_on_a_sample_and_says_so(run_page):
+    at = run_page(PAGE, lang="en", tab="sweep", mode="batch", epochs="200")
+    assert not at.caption  # the lecture's 3 points: every η on all of them, every epoch
+    at.file_uploader[0].set_value(("big.csv", large_csv(100_000), "text/csv")).run()
+    shown = " ".join(c.value for c in at.caption)
+    assert "Each η is trained on 2,000 of the 100,000 samples (drawn at random) for 200" in shown
+    assert len(at.get("plotly_chart")) == 1 and not at.error

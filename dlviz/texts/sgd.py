@@ -126,11 +126,16 @@ TEXT = {
         "The loss went down from {start} to {end} (minimum {best}).",
     ),
     "stopped": (
-        "La ejecución se cortó tras {n} actualizaciones (límite de la tabla). Use menos épocas, "
-        "mini-lotes mayores o el lote completo.",
-        "The run was cut after {n} updates (the table's limit). Use fewer epochs, larger "
-        "mini-batches or the full batch.",
+        "La ejecución se cortó tras {n} actualizaciones, {done} de las {epochs} épocas pedidas: "
+        "un servidor atiende a toda la clase, así que una ejecución hace como máximo {updates} "
+        "actualizaciones ({batch_updates} con lotes de varios datos) y {visits} gradientes por "
+        "dato (N × épocas en lote completo). Use menos épocas o menos datos.",
+        "The run was cut after {n} updates, {done} of the {epochs} epochs asked: one server "
+        "serves the whole class, so a run makes at most {updates} updates ({batch_updates} with "
+        "batches of several samples) and {visits} per-sample gradients (N × epochs in full "
+        "batch). Use fewer epochs or fewer data.",
     ),
+    "busy": ("Calculando…", "Computing…"),
     "step.header": ("Iteración por iteración", "Iteration by iteration"),
     "step.start": (
         "**Iteración {k}** de {total} (inicio): **w = {w}**, **b = {b}**, L = {loss}. Pulse "
@@ -224,6 +229,14 @@ TEXT = {
         "Final loss after the chosen epochs for 71 values of η (plain SGD, same mode and "
         "start). Too small → slow; too large → diverges. The × along the top are runs that "
         "diverged.",
+    ),
+    "sweep.cut": (
+        "Cada η se entrena con {m} de los {n} datos (elegidos al azar) durante {k} "
+        "actualizaciones ({done} épocas de ellos), y L se mide con todos los datos: 71 "
+        "ejecuciones completas ocuparían demasiado el servidor que comparte la clase.",
+        "Each η is trained on {m} of the {n} samples (drawn at random) for {k} updates ({done} "
+        "epochs of them), and L is measured on all the data: 71 full runs would hold the "
+        "server the class shares too long.",
     ),
     "timing.intro": (
         "Un paso de descenso de gradiente con lote completo sobre N datos generados "

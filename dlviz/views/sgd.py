@@ -5,6 +5,11 @@ A run is trained once per setting (η, start, mode, order) to the epochs sliders
 ``MAX_EPOCHS`` (or ``CMP_EPOCHS`` for a longer comparison), and the sliders show its first
 epochs (``linreg.first_epochs``); the η sweep likewise runs once to ``MAX_EPOCHS``. Figures are
 kept per input, so an unchanged one is the same object and is not sent again.
+
+One rerun's work is bounded whatever the data and the controls: a run stops after
+``linreg.update_budget`` updates (at most ``linreg.MAX_VISITS`` per-sample gradients: N ×
+epochs), and the η sweep's 71 runs train on at most ``SWEEP_SAMPLES`` samples, drawn at random,
+with the loss measured on all the data.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ PASTE_CHARS = 10_000  # the paste box holds this many characters: a text that fi
 MAX_EPOCHS = 200  # the training epochs slider's top: a run is trained this far, once
 CMP_EPOCHS = 500  # the comparison's epochs slider's top (beyond 200: a run trained this far)
 SWEEP_ETAS = np.logspace(-7, 0, 71)
+SWEEP_SAMPLES = 2_000  # the η sweep trains its 71 runs on at most this many samples
 SURFACE_N = 35  # L(w, b) grid points a side under the animated path (sent on every step)
 
 
@@ -90,10 +96,34 @@ def _read(source: str | bytes) -> Data | CSVError:
 
 @st.cache_resource(max_entries=32, show_spinner=False, hash_funcs=BY_KEY)
 def _history(data: Data, kind: str, eta: float, w0: float, b0: float, how: Setting, epochs: int):
-    """The run to ``epochs``: plain SGD, SGD on standardised x, AdaGrad or Adam."""
+    """The run to ``epochs`` (or to the update budget): plain SGD, SGD on standardised x,
+    AdaGrad or Adam."""
+    options = how._asdict() | {"max_updates": budget(data, how)}
     if kind == "standardized":
-        return linreg.standardized_trace(data.x, data.y, eta, epochs, w0, b0, **how._asdict())
-    return linreg.sgd_trace(data.x, data.y, eta, epochs, w0, b0, optimizer=kind, **how._asdict())
+        return linreg.standardized_trace(data.x, data.y, eta, epochs, w0, b0, **options)
+    return linreg.sgd_trace(data.x, data.y, eta, epochs, w0, b0, optimizer=kind, **options)
+
+
+def budget(data: Data, how: Setting) -> int:
+    """The most updates one run makes on these data in this mode (``linreg.update_budget``)."""
+    return linreg.update_budget(len(data.x), how.mode, how.batch_size)
+
+
+def cut(trace: pd.DataFrame) -> dict[str, str] | None:
+    """The numbers of the note that a run was cut by the budget (None if it was not): the
+    updates made, the epochs they are, the epochs asked and the limits."""
+    a = trace.attrs
+    if not a["stopped"]:
+        return None
+    per_epoch = linreg.updates_per_epoch(a["n"], a["mode"], a["batch_size"])
+    return {
+        "n": f"{len(trace):,}",
+        "done": f"{len(trace) / per_epoch:.3g}",
+        "epochs": str(a["epochs"]),
+        "updates": f"{linreg.MAX_UPDATES:,}",
+        "batch_updates": f"{linreg.MAX_BATCH_UPDATES:,}",
+        "visits": f"{linreg.MAX_VISITS:,}",
+    }
 
 
 @st.cache_resource(max_entries=64, show_spinner=False, hash_funcs=BY_KEY)
@@ -101,8 +131,11 @@ def run(
     data: Data, eta: float, epochs: int, w0: float, b0: float, how: Setting, kind: str = "sgd"
 ) -> pd.DataFrame:
     """The run's first ``epochs`` epochs (one row per update; read only), cut from the run to
-    the sliders' top."""
-    longest = MAX_EPOCHS if epochs <= MAX_EPOCHS else CMP_EPOCHS
+    the sliders' top (the comparison's when the budget stops the run before ``MAX_EPOCHS``
+    anyway: the same work, and one run for both sections)."""
+    per_epoch = linreg.updates_per_epoch(len(data.x), how.mode, how.batch_size)
+    short = epochs <= MAX_EPOCHS and MAX_EPOCHS * per_epoch <= budget(data, how)
+    longest = MAX_EPOCHS if short else CMP_EPOCHS
     return linreg.first_epochs(_history(data, kind, eta, w0, b0, how, longest), epochs)
 
 
@@ -126,10 +159,30 @@ def step_figure(
     )
 
 
+def sweep_sample(data: Data) -> np.ndarray | None:
+    """The samples the η sweep trains on (indices), or None for all of them."""
+    return linreg.sample(len(data.x), SWEEP_SAMPLES)
+
+
+def sweep_cut(data: Data, epochs: int, how: Setting) -> dict[str, str] | None:
+    """The numbers of the note that the sweep does less than ``epochs`` epochs on all the data
+    (None if it does not): the samples it trains on and the updates each run makes."""
+    m = min(len(data.x), SWEEP_SAMPLES)
+    per_epoch = linreg.updates_per_epoch(m, how.mode, how.batch_size)
+    updates = min(epochs * per_epoch, linreg.SWEEP_UPDATES)
+    if m == len(data.x) and updates == epochs * per_epoch:
+        return None
+    return {"m": f"{m:,}", "n": f"{len(data.x):,}", "k": f"{updates:,}",
+            "done": f"{updates / per_epoch:.3g}"}  # fmt: skip
+
+
 @st.cache_resource(max_entries=16, show_spinner=False, hash_funcs=BY_KEY)
 def _sweep(data: Data, w0: float, b0: float, how: Setting) -> linreg.SweepRuns:
-    """Every η's run to ``MAX_EPOCHS`` (η and the epochs only pick from it)."""
-    return linreg.sweep_runs(data.x, data.y, SWEEP_ETAS, MAX_EPOCHS, w0, b0, *how)
+    """Every η's run to ``MAX_EPOCHS`` (η and the epochs only pick from it), on the sweep's
+    sample of the data; the loss is that of all the data."""
+    chosen = sweep_sample(data)
+    x, y = (data.x, data.y) if chosen is None else (data.x[chosen], data.y[chosen])
+    return linreg.sweep_runs(x, y, SWEEP_ETAS, MAX_EPOCHS, w0, b0, *how, s=data.stats)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False, hash_funcs=BY_KEY)
