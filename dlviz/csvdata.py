@@ -28,6 +28,7 @@ MAX_ROWS = 100_000
 MAX_BYTES = 20_000_000
 MAX_COLUMNS = 50  # columns the header may name
 MAX_CELLS = 1_000_000  # fields the whole text may hold (columns × lines, and commas + lines)
+CUT = 100  # characters of a name or a cell an error keeps
 
 
 class CSVError(ValueError):
@@ -39,7 +40,8 @@ class CSVError(ValueError):
     header's names), ``duplicate`` (column), ``fields`` (row, count, expected),
     ``non_numeric`` (column, row, value), ``missing`` (column, row), ``too_few`` (rows,
     minimum), ``too_many`` (rows, maximum), ``constant`` (column). ``found``, ``value`` and
-    ``reason`` are the file's own text, as it is: show them through :func:`explain`.
+    ``reason`` are the file's own text (each name or cell cut to ``CUT`` characters, so that a
+    kept refusal stays small): show them through :func:`explain`.
     """
 
     def __init__(self, code: str, **details: object) -> None:
@@ -131,7 +133,9 @@ def _columns(
         names = [name.strip().lower() for name in header]
         missing = [c for c in columns if c.lower() not in names]
         if missing:
-            raise CSVError("columns", missing=", ".join(missing), found=tuple(header))
+            raise CSVError(
+                "columns", missing=", ".join(missing), found=tuple(n[:CUT] for n in header)
+            )
         for column in columns:
             if names.count(column.lower()) > 1:
                 raise CSVError("duplicate", column=column)
@@ -185,7 +189,8 @@ def load_csv(
         bad = ~np.isfinite(values)
         if bad.any():
             row = int(np.argmax(bad))
-            raise CSVError("non_numeric", column=column, row=row + 1, value=strings.iloc[row])
+            value = strings.iloc[row][:CUT]
+            raise CSVError("non_numeric", column=column, row=row + 1, value=value)
         out[column] = values
     for column in not_constant:
         if np.ptp(out[column]) == 0:

@@ -214,3 +214,12 @@ def test_a_float_frame_reads_back_as_written(rows):
                             "y": [r[1] for r in rows]})  # fmt: skip
     read = load_csv(written.to_csv(index=False), ("x", "y"))
     pd.testing.assert_frame_equal(read, written[["x", "y"]], check_exact=True)
+
+
+def test_a_kept_refusal_keeps_only_the_start_of_long_names_and_cells():
+    with pytest.raises(CSVError) as caught:
+        load_csv("a" * 100_000 + ",b\n1,2\n3,4\n", ("x", "y"))
+    assert caught.value.details["found"] == ("a" * 100, "b")
+    with pytest.raises(CSVError) as caught:
+        load_csv("x,y\n1,2\n" + "z" * 100_000 + ",4\n", ("x", "y"))
+    assert caught.value.details["value"] == "z" * 100
