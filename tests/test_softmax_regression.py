@@ -168,3 +168,43 @@ def test_divergence_shows_only_from_its_epoch_on():
     assert run.model(d - 1).diverged_ is None and len(run.model(d - 1).history_) == d
     run.train(30)
     assert run.epochs == d  # a diverged training does not go on
+
+
+def test_a_training_reads_the_images_without_copying_them():
+    """Issue 12 (memory): a training on MNIST-sized data held three copies of the images (with
+    a bias column, transposed for the metrics, shuffled each epoch): 660 MB for the full MNIST.
+    Now it only reads them: what it allocates is small next to the images."""
+    import tracemalloc
+
+    from dlviz.softmax_regression import Training
+
+    rng = np.random.default_rng(0)
+    X = rng.random((20_000, 784), dtype=np.float32)  # 63 MB
+    Xt = rng.random((5_000, 784), dtype=np.float32)
+    y, yt = np.arange(20_000) % 10, np.arange(5_000) % 10
+    tracemalloc.start()
+    try:
+        run = Training(X, y, Xt, yt, eta=0.1, batch_size=512, seed=0, n_classes=10)
+        run.train(2)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert run.X is X and run.epochs == 2
+    assert peak < X.nbytes / 4  # the shuffled batches, one-hot targets, logits of the metrics
+
+
+def test_epoch_seconds_grow_with_the_batches_and_the_images():
+    """The estimate the page's budget uses: a fixed cost per mini-batch, per image value read
+    and per epoch (the constants were measured on the course's server)."""
+    from dlviz import softmax_regression as sr
+
+    digits_1 = sr.epoch_seconds(1438, 359, 64, 1)
+    assert np.isclose(
+        digits_1,
+        1438 * sr.STEP_SECONDS + (2 * 1438 + 359) * 65 * sr.VALUE_SECONDS + sr.EPOCH_SECONDS,
+    )
+    assert sr.epoch_seconds(1438, 359, 64, 32) < digits_1 / 10
+    assert sr.epoch_seconds(60_000, 10_000, 784, 1) > 20 * digits_1  # a full MNIST, N_b = 1
+    run = sr.Training(np.zeros((10, 3)), np.arange(10) % 2, np.zeros((4, 3)), np.zeros(4, int),
+                      batch_size=3)  # fmt: skip
+    assert run.epoch_seconds == sr.epoch_seconds(10, 4, 3, 3)
