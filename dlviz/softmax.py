@@ -20,6 +20,7 @@ import pandas as pd
 
 from dlviz import autodiff
 from dlviz.activations import softmax  # noqa: F401  (public: dlviz.softmax.softmax)
+from dlviz.params import WHOLE
 
 # The slide's 4×3 example ("Función de costo"): one-hot targets and rounded softmax outputs.
 LECTURE_Y = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 1]], dtype=float)
@@ -106,8 +107,8 @@ def parse_labels(text: str, max_count: int = 30, max_label: int = 9) -> np.ndarr
         raise SoftmaxInputError("labels_empty")
     if len(parts) > max_count:
         raise SoftmaxInputError("labels_many", count=len(parts), maximum=max_count)
-    for part in parts:
-        if not part.isdigit():
+    for part in parts:  # ASCII digits only: "2²" or "①" pass str.isdigit() but not int()
+        if not WHOLE.fullmatch(part) or int(part) < 0:
             raise SoftmaxInputError("labels_int_text", value=part[:20])
         if int(part) > max_label:
             raise SoftmaxInputError("labels_range", value=int(part), K=max_label + 1)
