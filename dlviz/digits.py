@@ -12,14 +12,15 @@ import functools
 import gzip
 import importlib.util
 import io
+import math
 import struct
+import tokenize
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-MAX_UPLOAD_BYTES = 120_000_000
 
 
 class DigitsError(ValueError):
@@ -105,98 +106,253 @@ def summary(data: Dataset) -> dict[str, int]:
 
 
 # -- a student's MNIST file -------------------------------------------------------------------
+# What an upload may hold, checked on the headers (the npz's array headers, the IDX dimensions)
+# before any array is allocated, so a small file cannot unpack into gigabytes:
+MAX_IMAGES = 70_000  # training and test images together: MNIST's 60,000 + 10,000
+MAX_DATA_BYTES = 64 * 2**20  # the arrays once unpacked: MNIST's 70,000 uint8 images take 55 MB
+MAX_UPLOAD_BYTES = MAX_DATA_BYTES + 2**20  # what a file holding at most that can weigh
+MAX_FILES = 4  # IDX: training and test images and labels
+MAX_MEMBERS = 16  # arrays in one .npz (Keras's has 4)
+MAX_DIRECTORY_BYTES = 2**16  # the .npz's list of members (Keras's: a few hundred bytes)
+MIN_SPLIT = 4  # images in the training and in the test set, at least (accuracy in 25% steps)
+SIDE = 28
+NPZ_KEYS = ("x_train", "y_train", "x_test", "y_test")
+PIXEL_KINDS, LABEL_KINDS = "buif", "ui"  # numpy dtype kinds: bool, unsigned, signed, float
 IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
 
-def parse_idx(data: bytes) -> np.ndarray:
-    """An IDX file (MNIST's own format; gzip allowed) as an array, else DigitsError."""
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
-            raise DigitsError("gzip") from None
-    if (
-        len(data) < 4
-        or data[:2] != b"\x00\x00"
-        or data[2] not in IDX_TYPES
-        or not 1 <= data[3] <= 4
-    ):
-        raise DigitsError("not_mnist")
-    ndim = data[3]
-    if len(data) < 4 + 4 * ndim:
+def parse_idx(data: bytes, max_images: int = MAX_IMAGES, max_bytes: int = MAX_DATA_BYTES):
+    """An IDX file (MNIST's own format; gzip allowed) as an array, else DigitsError. The header
+    (magic 00 00 type ndim, then ndim big-endian sizes) is checked first: images ``n × 28 × 28``
+    (at most ``max_images``) or labels ``n`` (at most MAX_IMAGES), and at most ``max_bytes`` of
+    data; only then is the data read (from a .gz, at most one byte more than announced)."""
+    packed = data[:2] == b"\x1f\x8b"
+    try:
+        stream = gzip.GzipFile(fileobj=io.BytesIO(data)) if packed else io.BytesIO(data)
+        with stream:
+            magic = stream.read(4)
+            if len(magic) < 4 or magic[:2] != b"\x00\x00" or not 1 <= magic[3] <= 4:
+                raise DigitsError("not_mnist")
+            if magic[2] not in IDX_TYPES:
+                raise DigitsError("idx_type", byte=f"0x{magic[2]:02X}")
+            ndim = magic[3]
+            sizes = stream.read(4 * ndim)
+            if len(sizes) < 4 * ndim:
+                raise DigitsError("truncated")
+            shape = struct.unpack(f">{ndim}I", sizes)  # Python ints: no overflow below
+            dtype = np.dtype(IDX_TYPES[magic[2]])
+            if ndim not in (1, 3):  # labels or images
+                raise DigitsError("image_shape", shape=_shape(shape))
+            if ndim == 3:
+                _check_images(shape, dtype, "x", max_images)
+            else:  # labels: as many as images, checked once all files are read
+                _check_images(shape, dtype, "y", MAX_IMAGES)
+            size = math.prod(shape) * dtype.itemsize
+            if size > max_bytes:
+                raise DigitsError("too_large", mb=_mb(size), maximum=_mb(max_bytes))
+            body = stream.read(size + 1)  # one byte more: is there anything after the data?
+    except (OSError, EOFError, zlib.error):
+        raise DigitsError("gzip" if packed else "not_mnist") from None
+    if len(body) < size:
         raise DigitsError("truncated")
-    shape = struct.unpack(f">{ndim}I", data[4 : 4 + 4 * ndim])
-    dtype = np.dtype(IDX_TYPES[data[2]])
-    size = int(np.prod(shape)) * dtype.itemsize
-    body = data[4 + 4 * ndim :]
-    if len(body) != size:
-        raise DigitsError("truncated")
+    if len(body) > size:
+        raise DigitsError("idx_extra")
     return np.frombuffer(body, dtype=dtype).reshape(shape)
 
 
-def _check_mnist(
-    images: np.ndarray, labels: np.ndarray, part: str
-) -> tuple[np.ndarray, np.ndarray]:
-    images, labels = np.asarray(images), np.asarray(labels).ravel()
-    if images.ndim == 2 and images.shape[1] == 784:
-        images = images.reshape(-1, 28, 28)
-    if images.ndim != 3 or images.shape[1:] != (28, 28):
-        raise DigitsError("image_shape", part=part, shape="×".join(map(str, images.shape)))
-    if len(images) != len(labels) or len(images) == 0:
-        raise DigitsError("count", part=part, images=len(images), labels=len(labels))
-    if labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() > 9:
+def _shape(shape: tuple[int, ...]) -> str:
+    return "×".join(map(str, shape))
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.0f}"
+
+
+def _check_count(n: int, max_images: int) -> None:
+    if n > max_images:
+        raise DigitsError("too_many", images=n, maximum=MAX_IMAGES)
+
+
+def _check_images(shape: tuple[int, ...], dtype: np.dtype, kind: str, max_images: int) -> None:
+    """Images (n, 28, 28) or flattened (n, 784) of numbers; labels whole numbers (any shape,
+    n values); at most ``max_images``. From an array's header, before it is read."""
+    if kind == "x":
+        if not (len(shape) == 3 and shape[1:] == (SIDE, SIDE) or len(shape) == 2
+                and shape[1] == SIDE * SIDE):  # fmt: skip
+            raise DigitsError("image_shape", shape=_shape(shape))
+        if dtype.kind not in PIXEL_KINDS or dtype.fields is not None:
+            raise DigitsError("pixel_type", dtype=str(dtype))
+        _check_count(shape[0], max_images)
+    else:
+        if dtype.kind not in LABEL_KINDS or dtype.fields is not None:
+            raise DigitsError("label_type", dtype=str(dtype))
+        _check_count(math.prod(shape), max_images)
+
+
+def _check_headers(headers: dict[str, tuple[tuple[int, ...], np.dtype]]) -> None:
+    """The arrays an upload holds, from their headers alone: the right shapes and types, as
+    many labels as images, at most MAX_IMAGES images and MAX_DATA_BYTES of data in all."""
+    images = 0
+    for part in ("train", "test"):
+        if f"x_{part}" not in headers:
+            continue
+        (x_shape, x_type), (y_shape, y_type) = headers[f"x_{part}"], headers[f"y_{part}"]
+        try:
+            _check_images(x_shape, x_type, "x", MAX_IMAGES)
+            _check_images(y_shape, y_type, "y", MAX_IMAGES)
+        except DigitsError as error:
+            error.details.setdefault("part", part)
+            raise
+        if x_shape[0] != math.prod(y_shape):
+            raise DigitsError("count", part=part, images=x_shape[0], labels=math.prod(y_shape))
+        images += x_shape[0]
+    _check_count(images, MAX_IMAGES)
+    size = sum(math.prod(shape) * dtype.itemsize for shape, dtype in headers.values())
+    if size > MAX_DATA_BYTES:
+        raise DigitsError("too_large", mb=_mb(size), maximum=_mb(MAX_DATA_BYTES))
+
+
+def _pixels(images: np.ndarray, scale: float) -> np.ndarray:
+    """Images as float32 rows (n, 784) in [0, 1]: one conversion, scaled in place."""
+    X = images.reshape(len(images), SIDE * SIDE).astype(np.float32)
+    if scale != 1.0:
+        X /= np.float32(scale)
+    return X
+
+
+def _check_values(images: np.ndarray, labels: np.ndarray, part: str) -> float:
+    """Labels 0…9 and pixels finite and ≥ 0, read on the arrays as stored (no copy); the
+    scale of the pixels (255 when they go above 1)."""
+    if labels.size and (labels.min() < 0 or labels.max() > 9):
         raise DigitsError("labels", part=part)
-    with np.errstate(invalid="ignore"):
-        images = images.astype(np.float32)
-    if not np.all(np.isfinite(images)) or images.min() < 0:
+    if images.size == 0:
+        return 1.0
+    if images.dtype.kind == "f" and not np.isfinite(images).all() or images.min() < 0:
         raise DigitsError("pixels", part=part)
-    scale = 255.0 if images.max() > 1 else 1.0
-    return (images / scale).reshape(len(images), 784), labels.astype(np.intp)
+    return 255.0 if images.max() > 1 else 1.0
 
 
 def load_mnist(files: dict[str, bytes], test_fraction: float = 0.2, seed: int = 0) -> Dataset:
     """MNIST from the student's files: one ``mnist.npz`` (keys x_train, y_train and optionally
     x_test, y_test, as Keras ships it) or IDX files (images and labels, gzip allowed; the pair
     whose name contains "t10k"/"test" is the test set). Without a test set the training images
-    are split with ``seed``. Anything else raises DigitsError saying what is wrong."""
+    are split with ``seed``. Anything else raises DigitsError saying what is wrong, before the
+    arrays are allocated when the headers tell (too many images, too many bytes, wrong shape
+    or type); training and test sets need at least MIN_SPLIT images each."""
     if not files:
         raise DigitsError("no_file")
-    if sum(len(data) for data in files.values()) > MAX_UPLOAD_BYTES:
-        raise DigitsError("too_big")
+    total = sum(len(data) for data in files.values())
+    if total > MAX_UPLOAD_BYTES:
+        raise DigitsError("too_big", mb=_mb(total), maximum=_mb(MAX_UPLOAD_BYTES))
     if len(files) == 1 and next(iter(files.values()))[:2] == b"PK":
         arrays = _read_npz(next(iter(files.values())))
     else:
         arrays = _read_idx_files(files)
-    X_train, y_train = _check_mnist(arrays["x_train"], arrays["y_train"], "train")
-    if "x_test" in arrays and "y_test" in arrays:
-        X_test, y_test = _check_mnist(arrays["x_test"], arrays["y_test"], "test")
+    parts = {}
+    for part in ("train", "test") if "x_test" in arrays else ("train",):
+        images, labels = arrays[f"x_{part}"], arrays[f"y_{part}"].ravel()
+        scale = _check_values(images, labels, part)
+        parts[part] = images, labels.astype(np.intp), scale
+    (x, y, scale) = parts["train"]
+    if "test" in parts:
+        (x_test, y_test, test_scale) = parts["test"]
+    elif len(y) < 2 * MIN_SPLIT:  # too few to split
+        raise DigitsError("too_few", train=len(y), test=0, minimum=MIN_SPLIT)
+    else:  # split the stored images (a quarter of the bytes of float32), then convert
+        x, y, x_test, y_test = split(x, y, test_fraction, seed)
+        test_scale = scale
+    if len(y) < MIN_SPLIT or len(y_test) < MIN_SPLIT:
+        raise DigitsError("too_few", train=len(y), test=len(y_test), minimum=MIN_SPLIT)
+    return Dataset("mnist", SIDE, _pixels(x, scale), y, _pixels(x_test, test_scale), y_test)
+
+
+def _zip_directory(data: bytes) -> tuple[int, int] | None:
+    """The number of members and the bytes of the directory a zip announces in its end record,
+    read before ``zipfile`` parses the directory (a million names would take seconds and
+    gigabytes); None without an end record. A zip64 record counts as too big."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 2**16 - 22))  # as zipfile finds it
+    if end < 0 or len(data) < end + 22:
+        return None
+    if data[max(0, end - 20) : end - 16] == b"PK\x06\x07":  # zip64 locator: sizes elsewhere
+        return 2**32, 2**64
+    count, size = struct.unpack("<HI", data[end + 10 : end + 16])
+    return count, size
+
+
+def _npy_header(member) -> tuple[tuple[int, ...], np.dtype]:
+    """Shape and dtype from an .npy header (the first bytes of a zip member)."""
+    version = np.lib.format.read_magic(member)
+    if version == (1, 0):
+        shape, _, dtype = np.lib.format.read_array_header_1_0(member)
+    elif version == (2, 0):
+        shape, _, dtype = np.lib.format.read_array_header_2_0(member)
     else:
-        X_train, y_train, X_test, y_test = split(X_train, y_train, test_fraction, seed)
-    return Dataset("mnist", 28, X_train, y_train, X_test, y_test)
+        raise DigitsError("npz")
+    if any(n < 0 for n in shape):
+        raise DigitsError("npz")
+    return tuple(int(n) for n in shape), dtype
 
 
 def _read_npz(data: bytes) -> dict[str, np.ndarray]:
+    """The arrays x_train, y_train (and x_test, y_test when both are there) of an .npz, read
+    only after their headers passed ``_check_headers``."""
+    directory = _zip_directory(data)
+    if directory is None:
+        raise DigitsError("npz")
+    count, size = directory
+    if count > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
+        raise DigitsError("npz_members", count=count, maximum=MAX_MEMBERS)
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            arrays = {key: npz[key] for key in npz.files}
-    except (ValueError, OSError, zipfile.BadZipFile, EOFError):
-        raise DigitsError("npz") from None
-    if "x_train" not in arrays or "y_train" not in arrays:
-        raise DigitsError("npz_keys", found=", ".join(sorted(arrays)) or "—")
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = {n.removesuffix(".npy"): n for n in archive.namelist() if n.endswith(".npy")}
+            if "x_train" not in names or "y_train" not in names:
+                raise DigitsError("npz_keys", found=tuple(sorted(names))[:MAX_MEMBERS])
+            test = "x_test" in names and "y_test" in names  # else the training set is split
+            keys = [k for k in NPZ_KEYS if k.endswith("train") or test]
+            headers = {}
+            for key in keys:
+                with archive.open(names[key]) as member:
+                    headers[key] = _npy_header(member)
+            _check_headers(headers)
+            arrays = {}
+            for key in keys:
+                with archive.open(names[key]) as member:
+                    arrays[key] = np.lib.format.read_array(member, allow_pickle=False)
+    except DigitsError:
+        raise
+    except (zipfile.BadZipFile, ValueError, TypeError, OSError, EOFError, RuntimeError,
+            NotImplementedError, zlib.error, SyntaxError, tokenize.TokenError):  # fmt: skip
+        raise DigitsError("npz") from None  # the last two: numpy reading a damaged header
     return arrays
 
 
 def _read_idx_files(files: dict[str, bytes]) -> dict[str, np.ndarray]:
+    """The IDX files' arrays by role (x/y, train/test), each file's header checked against what
+    the files before it left of MAX_IMAGES and MAX_DATA_BYTES before its data are read."""
+    if len(files) > MAX_FILES:
+        raise DigitsError("too_many_files", count=len(files), maximum=MAX_FILES)
     arrays: dict[str, np.ndarray] = {}
+    images, size = 0, 0
     for name, data in files.items():
-        array = parse_idx(data)
+        try:
+            array = parse_idx(data, MAX_IMAGES - images, MAX_DATA_BYTES - size)
+        except DigitsError as error:
+            error.details.setdefault("file", name)
+            raise
         part = "test" if ("t10k" in name.lower() or "test" in name.lower()) else "train"
-        kind = "x" if array.ndim == 3 else "y" if array.ndim == 1 else None
-        if kind is None:
-            raise DigitsError("image_shape", part=part, shape="×".join(map(str, array.shape)))
+        kind = "x" if array.ndim == 3 else "y"
+        if f"{kind}_{part}" in arrays:
+            raise DigitsError("idx_twice", file=name)
         arrays[f"{kind}_{part}"] = array
+        images, size = images + len(array) * (kind == "x"), size + array.nbytes
     if "x_train" not in arrays or "y_train" not in arrays:
         raise DigitsError("idx_pair")
+    for part in ("train", "test"):
+        if (f"x_{part}" in arrays) != (f"y_{part}" in arrays):
+            raise DigitsError("idx_pair")
+        if f"x_{part}" in arrays and len(arrays[f"x_{part}"]) != len(arrays[f"y_{part}"]):
+            raise DigitsError("count", part=part, images=len(arrays[f"x_{part}"]),
+                              labels=len(arrays[f"y_{part}"]))  # fmt: skip
     return arrays
 
 

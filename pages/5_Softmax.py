@@ -33,7 +33,7 @@ st.caption(t("slide.notation"))
 
 
 def bad(kept: str):  # what was wrong with the input, and what is shown instead
-    return lambda error: t(f"bad.{error.code}", **error.details) + " " + t(kept)
+    return lambda error: views.bad_input(error, page.lang) + " " + t(kept)
 
 
 def loss():  # the slide's example: labels → one-hot Y, then the cross-entropy sample by sample

@@ -5,6 +5,8 @@ setting; the epochs slider shows part of it) and a bad MNIST file."""
 import base64
 import io
 import json
+import re
+import zipfile
 
 import numpy as np
 import pytest
@@ -186,7 +188,7 @@ def test_the_paths_use_the_edited_example(run_page):
 
 def test_bad_labels_keep_the_last_good_one_hot(run_page):
     at = run_page(PAGE, lang="en", labels="1 x")
-    assert "“x” is not a label" in at.error[0].value and "last valid" in at.error[0].value
+    assert "`x` is not a label" in at.error[0].value and "last valid" in at.error[0].value
     assert not at.exception
     at = run_page(PAGE, lang="en", labels="2 0")
     at.text_input(key="labels").input("2 0 12").run()
@@ -355,3 +357,144 @@ def test_mistake_probabilities_on_request(run_page):
     assert "wrong_p" in run_page(PAGE, lang="es", tab="draw", wrong_p="1").query_params
     shown = run_page(PAGE, lang="en", tab="draw", wrong_p="1").dataframe
     assert any("true" in d.value.columns for d in shown)
+
+
+# -- issue 12 --------------------------------------------------------------------------------
+def outside_code(text: str) -> str:
+    """The text of a message without its code spans (where user text is shown as typed)."""
+    return re.sub(r"(`+).*?\1", "", text)
+
+
+def every_text(at) -> list[str]:
+    kinds = ("error", "warning", "info", "success", "markdown", "caption")
+    return [element.value for kind in kinds for element in getattr(at, kind)]
+
+
+@pytest.mark.parametrize("labels", ["0 1 2²", "0 1 ①", "1 [Login](//evil.io) 2"])
+def test_tampered_labels_in_the_link_are_refused_as_text(run_page, labels):
+    """Issue 12, findings 3 and 4: "2²" passed str.isdigit() and crashed int(); a markdown link
+    in the labels became a clickable link in the red box. Now both are refused, shown as typed
+    inside a code span, and the slide's one-hot stays."""
+    at = run_page(PAGE, lang="en", labels=labels)
+    assert not at.exception
+    bad = labels.split()[-1] if "Login" not in labels else "[Login](//evil.io)"
+    assert f"`{bad}` is not a label" in at.error[0].value
+    for text in every_text(at):
+        assert "](" not in outside_code(text), text
+    assert r"\begin{bmatrix}1 & 0 & 0 \\ 0 & 1 & 0 \\ 0 & 0 & 1 \\ 0 & 0 & 1\end{bmatrix}" in (
+        latex_text(at)
+    )
+
+
+def test_typed_labels_with_a_sign_are_whole_numbers(run_page):
+    at = run_page(PAGE, lang="en", labels="+2 0")
+    assert not at.error and r"\mathbf y = \begin{bmatrix}2 & 0\end{bmatrix}" in latex_text(at)
+
+
+def test_one_sample_batches_for_100_epochs_stay_within_the_budget(run_page):
+    """Issue 12, finding 6: ``?nb=1&epochs=100`` trained 6.5 s as the page opened. One run now
+    trains at most the budget's epochs (estimated, ``sr.epoch_seconds``), says so, and the
+    button goes on from there; the numbers are those of one uninterrupted training."""
+    from dlviz.views import softmax as views
+
+    at = run_page(PAGE, lang="en", tab="digits", nb="1", epochs="100")
+    data = digits.load_digits(0.2, 0)
+    seconds = sr.epoch_seconds(len(data.y_train), len(data.y_test), 64, 1)
+    per_run = int(views.BUDGET_SECONDS // seconds)
+    assert 1 <= per_run < 100 and per_run * seconds <= views.BUDGET_SECONDS
+    run = views._training(("digits", None, 0), 1, sr.DEFAULT_ETA, 0, None)
+    assert run.epochs == per_run
+    note = f"Trained {per_run} of the 100 epochs asked"
+    assert any(note in i.value and f"at most {per_run} epochs" in i.value for i in at.info)
+    assert f"After {per_run} epochs" in markdown_text(at)
+    at.button(key="train").click().run()
+    assert run.epochs == min(100, 2 * per_run)
+    while run.epochs < 100:
+        at.button(key="train").click().run()
+    assert not any("Trained" in i.value for i in at.info)
+    assert result(trained_alone(100, nb=1)) in markdown_text(at)
+
+
+def upload(at, name: str, data: bytes):
+    at.file_uploader(key="mnist").set_value((name, data, "application/octet-stream")).run()
+    return at
+
+
+def npz(**arrays) -> bytes:
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def test_npz_of_250000_zero_images_is_refused_and_the_digits_stay(run_page):
+    """Issue 12, finding 1, on the page: the 191 KB file took 3.1 GB; now a message."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("x_train.npy", "w", force_zip64=True) as member:
+            header = {"descr": "|u1", "fortran_order": False, "shape": (250_000, 28, 28)}
+            np.lib.format.write_array_header_1_0(member, header)
+            for _ in range(250):
+                member.write(bytes(784_000))
+        with archive.open("y_train.npy", "w") as member:
+            np.lib.format.write_array(member, np.zeros(250_000, np.uint8))
+    at = upload(run_page(PAGE, lang="en", tab="digits", data="mnist", epochs="2"), "mnist.npz",
+                buffer.getvalue())  # fmt: skip
+    assert not at.exception
+    assert "Training set: 250000 images: at most 70000" in at.error[0].value
+    assert "8×8 digits" in at.error[0].value and len(at.get("plotly_chart")) == 3
+    from dlviz.views import softmax as views
+
+    assert views._uploaded().nbytes() == 0  # nothing kept but the refusal
+
+
+@pytest.mark.parametrize(
+    ("arrays", "shown"),
+    [
+        ({"x_train": np.full((10, 28, 28), "a"), "y_train": np.arange(10)},
+         "Training set: The pixels are of type `<U1`"),
+        ({"x_train": np.zeros((4, 28, 28)), "y_train": np.arange(4)},
+         "That leaves 4 training and 0 test images"),
+        ({"[Login](//evil.io)": np.zeros(1)}, "keys found: `[Login](//evil.io)`"),
+    ],
+)  # fmt: skip
+def test_malformed_npz_gets_a_message_not_a_traceback(run_page, arrays, shown):
+    """Issue 12, findings 5 and 4: strings in x_train crashed the page; 1–5 images showed "test
+    accuracy nan%"; an .npz key became a link. Now: a message, the key as typed, the digits."""
+    at = upload(run_page(PAGE, lang="en", tab="digits", data="mnist", epochs="2"), "mnist.npz",
+                npz(**arrays))  # fmt: skip
+    assert not at.exception and shown in at.error[0].value
+    assert "nan%" not in markdown_text(at)
+    for text in every_text(at):
+        assert "](" not in outside_code(text), text
+
+
+def test_a_refused_file_is_not_read_again_on_each_rerun(run_page, monkeypatch):
+    at = upload(run_page(PAGE, lang="en", tab="digits", data="mnist", epochs="2"), "mnist.npz",
+                npz(x_train=np.zeros((4, 28, 28)), y_train=np.arange(4)))  # fmt: skip
+    reads = []
+    monkeypatch.setattr(digits, "load_mnist", lambda *a, **k: reads.append(a))
+    at.slider(key="epochs").set_value(3).run()
+    assert reads == [] and "That leaves 4 training" in at.error[0].value
+
+
+def test_uploaded_data_are_kept_within_entries_and_bytes():
+    """The server keeps at most ``entries`` uploaded data sets and ``size`` bytes of them (with
+    their trainings), dropping the least recently used; never the one just asked for."""
+    from dlviz.views import softmax as views
+
+    rng = np.random.default_rng(0)
+    files = [{"mnist.npz": npz(x_train=rng.integers(0, 256, (n, 28, 28), dtype=np.uint8),
+                               y_train=np.arange(n) % 10)} for n in (50, 60, 70, 80)]  # fmt: skip
+    one = 50 * 784 * 4 + 50 * 8
+    store = views.Uploads(entries=3, size=10 * one, trainings=2)
+    sets = [store.dataset((("id", i), 0), f) for i, f in enumerate(files)]
+    assert len(store._items) == 3 and (("id", 0), 0) not in store._items  # entries
+    assert store.dataset((("id", 3), 0), files[3]) is sets[3]  # read once
+    runs = [store.training((("id", 3), 0), (nb, 1.0, 0), sets[3]) for nb in (1, 2, 3)]
+    assert len(store._items[(("id", 3), 0)][1]) == 2  # trainings per data set
+    assert store.training((("id", 3), 0), (3, 1.0, 0), sets[3]) is runs[2]
+    small = views.Uploads(entries=8, size=store._entry_bytes(sets[3], {}) + 1, trainings=2)
+    for i, f in enumerate(files):
+        small.dataset((("id", i), 0), f)
+    assert list(small._items) == [(("id", 3), 0)]  # bytes: only the newest fits
+    assert small.nbytes() <= small.size

@@ -109,8 +109,8 @@ TEXT = {
     "bad.labels_empty": ("Escriba al menos una etiqueta.", "Type at least one label."),
     "bad.labels_int": ("Las etiquetas deben ser enteros.", "Labels must be whole numbers."),
     "bad.labels_int_text": (
-        "«{value}» no es una etiqueta: use enteros de 0 a 9.",
-        "“{value}” is not a label: use whole numbers 0 to 9.",
+        "{value} no es una etiqueta: use enteros de 0 a 9.",
+        "{value} is not a label: use whole numbers 0 to 9.",
     ),
     "bad.labels_negative": ("Etiqueta negativa: {value}.", "Negative label: {value}."),
     "bad.labels_range": (
@@ -287,40 +287,92 @@ TEXT = {
         "(images and labels, .gz allowed).",
     ),
     "mnist.no_file": ("No se subió ningún archivo.", "No file was uploaded."),
+    "mnist.in_file": ("Archivo {name}:", "File {name}:"),
+    "mnist.in_train": ("Entrenamiento:", "Training set:"),
+    "mnist.in_test": ("Prueba:", "Test set:"),
     "mnist.too_big": (
-        "El archivo es demasiado grande para MNIST.",
-        "The file is too large for MNIST.",
+        "Los archivos pesan {mb} MB; el máximo es {maximum} MB (MNIST completo en uint8 pesa 55 "
+        "MB).",
+        "The files weigh {mb} MB; at most {maximum} MB (the full MNIST as uint8 weighs 55 MB).",
+    ),
+    "mnist.too_many": (
+        "{images} imágenes: el máximo es {maximum} (las 60000 + 10000 de MNIST).",
+        "{images} images: at most {maximum} (MNIST's 60000 + 10000).",
+    ),
+    "mnist.too_large": (
+        "Los datos ocuparían {mb} MB una vez descomprimidos; el máximo es {maximum} MB. Guarde "
+        "los píxeles como uint8 (0 a 255): así MNIST completo ocupa 55 MB.",
+        "The data would take {mb} MB once unpacked; at most {maximum} MB. Save the pixels as "
+        "uint8 (0 to 255): the full MNIST then takes 55 MB.",
+    ),
+    "mnist.too_few": (
+        "Quedan {train} imágenes de entrenamiento y {test} de prueba; se necesitan al menos "
+        "{minimum} en cada parte para medir la exactitud.",
+        "That leaves {train} training and {test} test images; each part needs at least {minimum} "
+        "to measure an accuracy.",
+    ),
+    "mnist.too_many_files": (
+        "Se subieron {count} archivos; MNIST en IDX son a lo sumo {maximum} (imágenes y "
+        "etiquetas de entrenamiento y de prueba).",
+        "{count} files were uploaded; MNIST as IDX is at most {maximum} (training and test images "
+        "and labels).",
     ),
     "mnist.gzip": ("El archivo .gz está dañado.", "The .gz file is damaged."),
     "mnist.not_mnist": (
-        "No es un archivo MNIST: ni un .npz ni un archivo IDX (debe empezar con los bytes 00 00 08 03 o 00 00 08 01).",
-        "Not an MNIST file: neither an .npz nor an IDX file (it must start with bytes 00 00 08 03 or 00 00 08 01).",
+        "No es un archivo MNIST: ni un .npz ni un archivo IDX (debe empezar con los bytes 00 00 "
+        "08 03 o 00 00 08 01).",
+        "Not an MNIST file: neither an .npz nor an IDX file (it must start with bytes 00 00 08 03 "
+        "or 00 00 08 01).",
+    ),
+    "mnist.idx_type": (
+        "El tipo de datos {byte} de la cabecera IDX no existe (08, 09, 0B, 0C, 0D o 0E).",
+        "The IDX header's data type {byte} does not exist (08, 09, 0B, 0C, 0D or 0E).",
     ),
     "mnist.truncated": ("El archivo IDX está incompleto.", "The IDX file is incomplete."),
+    "mnist.idx_extra": (
+        "El archivo IDX tiene más datos de los que anuncia su cabecera.",
+        "The IDX file holds more data than its header announces.",
+    ),
+    "mnist.idx_twice": (
+        "Hay dos archivos IDX con el mismo papel (imágenes o etiquetas, entrenamiento o prueba).",
+        "Two IDX files have the same role (images or labels, training or test).",
+    ),
     "mnist.image_shape": (
-        "Las imágenes de {part} tienen forma {shape}; se esperan imágenes de 28×28.",
-        "The {part} images have shape {shape}; 28×28 images are expected.",
+        "Las imágenes tienen forma {shape}; se esperan imágenes de 28×28 (n×28×28 o n×784).",
+        "The images have shape {shape}; 28×28 images are expected (n×28×28 or n×784).",
+    ),
+    "mnist.pixel_type": (
+        "Los píxeles son de tipo {dtype}; deben ser números (uint8 de 0 a 255, o reales).",
+        "The pixels are of type {dtype}; they must be numbers (uint8 0 to 255, or reals).",
+    ),
+    "mnist.label_type": (
+        "Las etiquetas son de tipo {dtype}; deben ser enteros de 0 a 9.",
+        "The labels are of type {dtype}; they must be whole numbers 0 to 9.",
     ),
     "mnist.count": (
-        "{part}: {images} imágenes pero {labels} etiquetas.",
-        "{part}: {images} images but {labels} labels.",
+        "{images} imágenes pero {labels} etiquetas.",
+        "{images} images but {labels} labels.",
     ),
     "mnist.labels": (
-        "Las etiquetas de {part} deben ser enteros de 0 a 9.",
-        "The {part} labels must be whole numbers 0 to 9.",
+        "Las etiquetas deben ser enteros de 0 a 9.",
+        "The labels must be whole numbers 0 to 9.",
     ),
     "mnist.pixels": (
-        "Los píxeles de {part} deben ser números ≥ 0.",
-        "The {part} pixels must be numbers ≥ 0.",
+        "Los píxeles deben ser números finitos ≥ 0.",
+        "The pixels must be finite numbers ≥ 0.",
     ),
     "mnist.npz": ("No se puede leer el .npz.", "The .npz cannot be read."),
+    "mnist.npz_members": (
+        "El .npz anuncia {count} arreglos (o una lista de nombres enorme); a lo sumo {maximum}.",
+        "The .npz announces {count} arrays (or a huge list of names); at most {maximum}.",
+    ),
     "mnist.npz_keys": (
         "El .npz no tiene x_train e y_train (claves encontradas: {found}).",
         "The .npz has no x_train and y_train (keys found: {found}).",
     ),
     "mnist.idx_pair": (
-        "Faltan las imágenes o las etiquetas de entrenamiento (suba ambos archivos IDX).",
-        "The training images or labels are missing (upload both IDX files).",
+        "Faltan imágenes o etiquetas (suba las imágenes y las etiquetas de cada parte).",
+        "Images or labels are missing (upload the images and the labels of each part).",
     ),
     "mnist.fallback": (
         "Se usan los dígitos 8×8 de scikit-learn.",
@@ -377,6 +429,14 @@ TEXT = {
         "{seed}. Pulse **Entrenar** para usar los valores nuevos.",
         "The results are from training with N_b = {nb}, η = {eta}, {epochs} epochs, seed {seed}. "
         "Press **Train** to use the new settings.",
+    ),
+    "budget": (
+        "Entrenadas {done} de las {epochs} épocas pedidas: en el servidor compartido cada "
+        "ejecución de la página entrena a lo sumo {per} épocas de este ajuste (unos {seconds} s). "
+        "Pulse **Entrenar** para seguir desde ahí.",
+        "Trained {done} of the {epochs} epochs asked: on the shared server each run of the page "
+        "trains at most {per} epochs of this setting (about {seconds} s). Press **Train** to go "
+        "on from there.",
     ),
     "diverged": (
         "La pérdida dejó de ser finita en la época {epoch}: η es demasiado grande. Bájelo y "

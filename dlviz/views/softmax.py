@@ -4,11 +4,14 @@ the drawing canvas (a component registered once, here, at import)."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 import streamlit as st
+from threadpoolctl import ThreadpoolController  # installed with scikit-learn
 
 from dlviz import digits
 from dlviz import softmax as sm
@@ -16,15 +19,10 @@ from dlviz import softmax_display as show
 from dlviz import softmax_regression as sr
 from dlviz.figures import Figure
 from dlviz.figures import softmax as figures
-from dlviz.i18n import texts, translator
+from dlviz.i18n import quoted, texts, translator
 from dlviz.texts.softmax import TEXT
 
 EPOCHS_MAX = 100  # the epochs slider's end
-# A setting is trained to EPOCHS_MAX at once when that is at most this much work, counted as
-# N·(m+1) per epoch for the products plus BATCH_WORK per mini-batch for numpy's fixed cost of
-# each step: on the 8×8 digits with N_b = 32, 1.4e7 (about 0.4 s). More work than that (small
-# batches, a full MNIST) is trained to the epochs asked for, and on from there when more are.
-FULL_WORK, BATCH_WORK = 2e7, 1000
 TEST_FRACTION = 0.2
 EXAMPLE = show.example_table()  # the slide's Y and A as the editable table (made once)
 
@@ -93,6 +91,15 @@ def paths(
     return table, latex, show.chain_graph(table, k, 2, numbers=False)
 
 
+def bad_input(error: sm.SoftmaxInputError, lang: str) -> str:
+    """What is wrong with the labels or the table A, Y the student typed, translated; their
+    own text (a label that is not one) as typed, in a code span: never a link or a formula."""
+    details = dict(error.details)
+    if error.code == "labels_int_text":
+        details["value"] = quoted(details["value"])
+    return translator(TEXT, lang)(f"bad.{error.code}", **details)
+
+
 # -- the digits --------------------------------------------------------------------------------
 UPLOAD = "softmax_upload"  # the session's MNIST files: (their ids, {name: bytes})
 
@@ -110,8 +117,14 @@ def keep_upload() -> None:
         st.session_state.pop(UPLOAD, None)
 
 
-# The MNIST uploader's arguments: the files it takes, and the callback that keeps them.
-UPLOADER = {"key": "mnist", "accept_multiple_files": True, "on_change": keep_upload}
+# The MNIST uploader's arguments: the files it takes (the browser refuses a larger one before
+# sending it), and the callback that keeps them.
+UPLOADER = {
+    "key": "mnist",
+    "accept_multiple_files": True,
+    "on_change": keep_upload,
+    "max_upload_size": -(-digits.MAX_UPLOAD_BYTES // 2**20),  # in MB
+}
 
 
 def kept_upload() -> tuple[tuple, Mapping[str, bytes]] | None:
@@ -119,7 +132,29 @@ def kept_upload() -> tuple[tuple, Mapping[str, bytes]] | None:
     return st.session_state.get(UPLOAD)
 
 
-RUN = "softmax_run"  # the setting whose results this session shows, and its data
+def refusal(error: digits.DigitsError, lang: str) -> str:
+    """What is wrong with the student's files, translated, then what is used instead. The file's
+    own words (a file name, the keys of an .npz, a dtype) as code spans (``i18n.quoted``)."""
+    t = translator(TEXT, lang)
+    details = dict(error.details)
+    where = []
+    if "file" in details:
+        where.append(t("mnist.in_file", name=quoted(details.pop("file"))))
+    if "part" in details:
+        where.append(t(f"mnist.in_{details.pop('part')}"))
+    if "found" in details:
+        details["found"] = ", ".join(quoted(key) for key in details["found"]) or "—"
+    if "dtype" in details:
+        details["dtype"] = quoted(details["dtype"])
+    return " ".join([*where, t(f"mnist.{error.code}", **details), t("mnist.fallback")])
+
+
+RUN = "softmax_run"  # the setting whose results this session shows
+# A rerun trains at most this many estimated CPU seconds (``sr.epoch_seconds``), and at least
+# one epoch; the next rerun (the button) goes on from there. A setting whose EPOCHS_MAX epochs
+# take at most FULL_SECONDS is trained to the slider's end at once (then the epochs slider only
+# shows part of it: the 8×8 digits with N_b ≥ 16 or so); another is trained to the epochs asked.
+BUDGET_SECONDS, FULL_SECONDS = 2.0, 0.5
 
 
 def model(
@@ -133,45 +168,134 @@ def model(
     the epochs slider's end when that is little work: the epochs slider then only shows part
     of it. A setting never trained before is trained when ``train`` (the button) is pressed,
     or when the session has no results for these data yet; until then the results shown are
-    those of the session's last setting, and the student is told so."""
+    those of the session's last setting, and the student is told so. One rerun trains at most
+    BUDGET_SECONDS of work: a setting that needs more is trained on at the next rerun, and the
+    student is told how far it got."""
     t = translator(TEXT, lang)
     notes, upload = [], kept_upload() if source == "mnist" else None
     try:
         data = dataset(seed, upload)
     except digits.DigitsError as error:
         data, upload = dataset(seed, None), None
-        notes.append(
-            ("error", t(f"mnist.{error.code}", **error.details) + " " + t("mnist.fallback"))
-        )
+        notes.append(("error", refusal(error, lang)))
     if source == "mnist" and not upload and not notes:
         notes.append(("info", t("mnist.none")))
     setting = ((data.name, upload[0] if upload else None, seed), nb, eta, seed)
     last = st.session_state.get(RUN)
-    if train or setting in _trained() or last is None or last[0][0][:2] != setting[0][:2]:
-        st.session_state[RUN] = last = (setting, data)
-    (key, nb, eta, seed), data = last
-    if last[0] != setting:
+    if train or setting in _trained() or last is None or last[0][:2] != setting[0][:2]:
+        st.session_state[RUN] = last = setting
+    key, nb, eta, seed = last
+    if last != setting:
         notes.append(("info", t("stale", nb=nb, eta=eta, epochs=epochs, seed=seed)))
-    run = _training(key, nb, eta, seed, data)
-    N, m = data.X_train.shape
-    small = (N * (m + 1) + BATCH_WORK * -(-N // nb)) * EPOCHS_MAX <= FULL_WORK
-    _train(run, EPOCHS_MAX if small else epochs, t)
-    _trained().add(last[0])
-    return data, report(key, nb, eta, seed, epochs, lang, run, data), notes
+        data = dataset(key[2], upload)  # the same files, split with the seed shown
+    run = training(key, nb, eta, seed, data)
+    per_run = max(1, int(BUDGET_SECONDS // run.epoch_seconds))
+    cheap = EPOCHS_MAX * run.epoch_seconds <= FULL_SECONDS  # to the slider's end at once
+    _train(run, EPOCHS_MAX if cheap else epochs, per_run, t)
+    _trained().add(last)
+    shown = min(epochs, run.epochs)
+    if shown < epochs and run.diverged is None:
+        budget = {"per": per_run, "seconds": f"{BUDGET_SECONDS:g}"}
+        notes.append(("info", t("budget", done=shown, epochs=epochs, **budget)))
+    return data, report(key, nb, eta, seed, shown, lang, run, data), notes
 
 
 def dataset(seed: int, upload: tuple[tuple, Mapping[str, bytes]] | None) -> digits.Dataset:
     """The 8×8 digits, or the student's MNIST files ``upload`` = (their ids, {name: bytes}),
     split with ``seed``. A file that is not MNIST raises ``digits.DigitsError``."""
-    key, files = upload if upload else (None, None)
-    return _dataset(seed, key, files)
+    if not upload:
+        return _digits(seed)
+    ids, files = upload
+    return _uploaded().dataset((ids, seed), files)
+
+
+def training(key: tuple, nb: int, eta: float, seed: int, data: digits.Dataset) -> sr.Training:
+    """One setting's training, shared by every session (made untrained: ``_train``): kept with
+    the uploaded data it reads, or among the trainings on the 8×8 digits."""
+    if key[1] is None:
+        return _training(key, nb, eta, seed, data)
+    return _uploaded().training((key[1], key[2]), (nb, eta, seed), data)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)  # shared, not copied: only read
-def _dataset(seed: int, key: tuple | None, _files: Mapping[str, bytes] | None) -> digits.Dataset:
-    if key is None:
-        return digits.load_digits(TEST_FRACTION, seed)
-    return digits.load_mnist(dict(_files), TEST_FRACTION, seed)
+def _digits(seed: int) -> digits.Dataset:
+    return digits.load_digits(TEST_FRACTION, seed)
+
+
+def _nbytes(*arrays: np.ndarray) -> int:
+    return sum(array.nbytes for array in arrays)
+
+
+class Uploads:
+    """The data sets made of uploaded files, shared by every session, with the trainings made on
+    them (a training reads its data set's images, without a copy): at most ``entries`` data
+    sets and ``size`` bytes in all, the least recently used dropped first, and at most
+    ``trainings`` trainings per data set. Files that are not MNIST are remembered too (their
+    error), so that they are not read again on every rerun."""
+
+    def __init__(self, entries: int, size: int, trainings: int) -> None:
+        self.entries, self.size, self.trainings = entries, size, trainings
+        self._items: OrderedDict[tuple, tuple[object, OrderedDict]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def dataset(self, key: tuple, files: Mapping[str, bytes]) -> digits.Dataset:
+        """The data set of ``files`` split with ``key[1]`` (the seed), read once."""
+        with self._lock:  # one upload read at a time (under a second each)
+            if key not in self._items:
+                try:
+                    made = digits.load_mnist(dict(files), TEST_FRACTION, key[1])
+                except digits.DigitsError as error:
+                    made = (error.code, error.details)
+                self._items[key] = (made, OrderedDict())
+                self._trim()
+            self._items.move_to_end(key)
+            made = self._items[key][0]
+        if isinstance(made, tuple):  # a new error each time: a raised one keeps its traceback
+            raise digits.DigitsError(made[0], **made[1])
+        return made
+
+    def training(self, key: tuple, setting: tuple, data: digits.Dataset) -> sr.Training:
+        """The training ``setting`` = (N_b, η, seed) on the data set ``key``, made once."""
+        with self._lock:
+            entry = self._items.get(key)
+            if entry is None or entry[0] is not data:  # dropped meanwhile: kept again
+                entry = self._items[key] = (data, OrderedDict())
+            runs = entry[1]
+            if setting not in runs:
+                nb, eta, seed = setting
+                runs[setting] = sr.Training(data.X_train, data.y_train, data.X_test,
+                                            data.y_test, eta, nb, seed, n_classes=10)  # fmt: skip
+                while len(runs) > self.trainings:
+                    runs.popitem(last=False)
+            runs.move_to_end(setting)
+            self._items.move_to_end(key)
+            self._trim()
+            return runs[setting]
+
+    def nbytes(self) -> int:
+        """The bytes the kept data sets and trainings hold (with every epoch's weights)."""
+        return sum(self._entry_bytes(made, runs) for made, runs in self._items.values())
+
+    @staticmethod
+    def _entry_bytes(made: object, runs: Mapping) -> int:
+        if not isinstance(made, digits.Dataset):
+            return 0
+        data = _nbytes(made.X_train, made.y_train, made.X_test, made.y_test)
+        weights = (EPOCHS_MAX + 1) * made.X_train.shape[1] * 10 * 4  # at most, per training
+        return data + sum(run.Y.nbytes + weights for run in runs.values())
+
+    def _trim(self) -> None:
+        """Drop the least recently used data sets over the bounds (never the newest)."""
+        while len(self._items) > 1 and (
+            len(self._items) > self.entries or self.nbytes() > self.size
+        ):
+            self._items.popitem(last=False)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _uploaded() -> Uploads:
+    """The server's uploaded data sets: 8 at most, 1 GiB in all (four full MNIST in float32)."""
+    return Uploads(entries=8, size=2**30, trainings=16)
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -183,21 +307,50 @@ def _trained() -> set[tuple]:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _training(data: tuple, nb: int, eta: float, seed: int, _set: digits.Dataset) -> sr.Training:
-    """One setting's training, shared by every session (made untrained: ``_train``)."""
+    """One setting's training on the 8×8 digits, shared by every session (made untrained)."""
     return sr.Training(
         _set.X_train, _set.y_train, _set.X_test, _set.y_test, eta, nb, seed, n_classes=10
     )
 
 
-def _train(run: sr.Training, epochs: int, t) -> None:
-    """Train ``run`` on to ``epochs`` epochs, with a progress bar (nothing when it is there)."""
-    if run.epochs < epochs and run.diverged is None:
-        bar = st.progress(0.0, text=t("progress", epochs=epochs))
+class OneBlasThread:
+    """While any session trains, numpy's BLAS runs on one thread (``with ONE_BLAS_THREAD:``).
+    On the course's 2-core server, shared by a class, OpenBLAS's own threads made a batch's
+    product 20 times slower under load (3.8 ms instead of 0.18 ms for 512 × 784 by 784 × 10)
+    and spent a second core waiting; the last session to finish restores the setting."""
+
+    def __init__(self) -> None:
+        self._lock, self._users, self._limit = threading.Lock(), 0, None
+        self._controller = ThreadpoolController()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._users == 0:
+                self._limit = self._controller.limit(limits=1, user_api="blas")
+            self._users += 1
+
+    def __exit__(self, *_) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users == 0:
+                self._limit.restore_original_limits()
+
+
+ONE_BLAS_THREAD = OneBlasThread()
+
+
+def _train(run: sr.Training, epochs: int, per_run: int, t) -> None:
+    """Train ``run`` on to ``epochs`` epochs, at most ``per_run`` more in this rerun, with a
+    progress bar (nothing when it is there)."""
+    goal = min(epochs, run.epochs + per_run)
+    if run.epochs < goal and run.diverged is None:
+        bar = st.progress(0.0, text=t("progress", epochs=goal))
 
         def live(epoch: int, row: dict) -> None:
-            bar.progress(epoch / epochs, t("live", epochs=epochs, **sr.summary(row)))
+            bar.progress(epoch / goal, t("live", epochs=goal, **sr.summary(row)))
 
-        run.train(epochs, live)
+        with ONE_BLAS_THREAD:
+            run.train(goal, live)
         bar.empty()
 
 
