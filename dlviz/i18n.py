@@ -7,6 +7,7 @@ languages with the same ``{placeholders}``. This module is pure (no Streamlit).
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Mapping
 
@@ -73,15 +74,20 @@ def problems(table: Table) -> list[str]:
 
 # Markdown (CommonMark + GFM, as Streamlit renders it) gives meaning to ASCII punctuation only.
 _PUNCTUATION = frozenset(string.punctuation)
+# Where GFM's autolink literals begin: before "://", after "www" before ".", and before "@".
+_AUTOLINK = re.compile(r"(?=://)|(?i:(?<=www)(?=\.))|(?=@)")
 
 
 def escaped(text: object, limit: int = 200) -> str:
     """User text (a file's column, a pasted label, a parser's message) to put inside a message
     as plain text: every ASCII punctuation mark is backslash-escaped, so no link, image, emphasis,
-    formula or HTML can be made of it, and a bare address is not turned into a link. Line breaks
-    become spaces; text over ``limit`` characters is cut with "…"."""
+    formula or HTML can be made of it. A bare address (``https://…``, ``www.…``, ``a@b.c``)
+    gets an invisible word joiner where GFM would start a link: Streamlit's Markdown finds those
+    in the text after escapes are undone, so escaping alone leaves them clickable (seen in
+    Chromium). Line breaks become spaces; text over ``limit`` characters is cut with "…"."""
     flat = " ".join(str(text).split())
     cut = flat if len(flat) <= limit else flat[:limit] + "…"
+    cut = _AUTOLINK.sub("\u2060", cut)
     return "".join("\\" + char if char in _PUNCTUATION else char for char in cut)
 
 

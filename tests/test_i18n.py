@@ -77,12 +77,13 @@ def test_every_key_a_page_uses_exists(script):
 
 
 # -- user text inside a message is shown as typed (never a link, an image, a formula) ------------
+JOINER = "\u2060"  # the invisible word joiner that keeps GFM from making a link of an address
 HOSTILE = (
     "[Session expired: log in again](https://evil.example/login)",
     "![](http://127.0.0.1:9/probe.png)",
     "`[Click here](https://evil.example)`",
     "1 [Login](//evil.io) 2",
-    "<img src=x onerror=alert(1)> $x^2$ **bold** www.evil.io",
+    "<img src=x onerror=alert(1)> $x^2$ **bold** www.evil.io mail@evil.io",
 )
 
 
@@ -101,15 +102,17 @@ def _unescape(text: str) -> str:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_escaped_text_has_no_markdown_left(text):
-    assert _unescape(i18n.escaped(text)) == text
+    assert _unescape(i18n.escaped(text)).replace(JOINER, "") == text
     assert "](" not in i18n.escaped(text)
+    # where GFM would start a link of its own (mdast-util-gfm-autolink-literal's patterns)
+    assert not re.search(r"(?i)https?://|www\.|[-.+\w]@", _unescape(i18n.escaped(text)))
 
 
 @given(st.text(max_size=300))
 def test_escaped_keeps_every_character_and_escapes_all_punctuation(text):
     flat = " ".join(text.split())
     shown = _unescape(i18n.escaped(text, limit=1000))
-    assert shown == flat
+    assert shown.replace(JOINER, "") == flat.replace(JOINER, "")
 
 
 def _span(code: str) -> str:

@@ -50,3 +50,34 @@ def test_presentation_mode_enlarges_type(server, open_page):
     large = float(paragraph.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
     assert large >= 1.5 * normal
     assert_no_error(page)
+
+
+INJECTIONS = (  # issue #12: user text that tried to become a link or an image in a message box
+    "Gradient_descent?lang=en&data=[Session expired: log in again](https://evil.example/login),"
+    "![](http://127.0.0.1:9/probe.png)%0A1,2%0A3,4",
+    "Gradient?lang=en&tab=descent&eta=`[Click here](https://evil.example)`",
+    "Softmax?lang=en&labels=1 [Login](//evil.io) 2",
+)
+
+
+@pytest.mark.parametrize("address", INJECTIONS)
+def test_user_text_in_a_message_makes_no_link_and_fetches_nothing(server, open_page, address):
+    """The page says what was wrong in a message box, showing the text as typed: no <a> leads
+    out of the app and the browser asks no other host for anything (a Markdown image would be
+    fetched as the message is drawn)."""
+    page = open_page(f"{server}/?lang=en")
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{server}/{address}")
+    wait_idle(page)
+    problems = "[data-testid=stMain] :is([data-testid=stAlertContentError], [data-testid=stAlertContentWarning])"
+    assert page.locator(problems).count() >= 1
+    outside = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stMain] a[href], [data-testid=stMain] img[src]')]"
+        ".map(e => e.href || e.src).filter(h => !h.startsWith('data:') && new URL(h).origin !== location.origin)"
+    )
+    assert outside == []
+    # blob: and data: addresses are the page's own (plotly and Streamlit make some).
+    asked = [url.removeprefix("blob:") for url in asked if not url.startswith("data:")]
+    assert [url for url in asked if not url.startswith(server)] == []
+    assert page.locator("[data-testid=stException]").count() == 0
