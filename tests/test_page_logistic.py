@@ -338,5 +338,5 @@ def test_column_names_are_shown_as_text(run_page):
         "[Login](https://evil.example),![](http://e.io/p.png)\n1,0\n"
     ).run()
     error = alerts(at, "error")
-    assert "Missing columns: x, y (columns found: \\[Login\\]\\(https\\:" in error
+    assert "Missing columns: x, y (columns found: \\[Login\\]\\(https\u2060\\:" in error
     assert "](" not in error
