@@ -76,3 +76,23 @@ def test_home_links_every_section_of_every_page(run_page):
     for page in nav.pages():
         for key in page.sections("en"):
             assert (page.url_path, f"lang=en&tab={key}") in links
+
+
+TAMPERED_WHOLE_NUMBERS = [  # issue #12, finding 3: each crashed its page with a traceback
+    ("pages/1_Gradient.py", "descent", "steps", "--5", "20"),
+    ("pages/2_Gradient_descent.py", "slide", "epochs", "²", "10"),
+    ("pages/6_Autodiff.py", "graph", "step", "①", "0"),
+    ("pages/3_Perceptron.py", "mlp", "seed", "+-1", "1"),
+    ("pages/4_Logistic_regression.py", "sigmoid", "n", "+-30", "30"),
+    ("pages/5_Softmax.py", "digits", "epochs", "①", "20"),
+]
+
+
+@pytest.mark.parametrize(("script", "tab", "key", "raw", "default"), TAMPERED_WHOLE_NUMBERS)
+def test_a_tampered_whole_number_falls_back_with_a_warning(
+    run_page, script, tab, key, raw, default
+):
+    at = run_page(script, lang="en", tab=tab, **{key: raw})  # run_page: no exception
+    warnings = " ".join(w.proto.body for w in at.warning)
+    assert f"{key}={raw}" in warnings and f"using the default `{default}`" in warnings
+    assert at.query_params[key] in ([default], default)  # the link is mended too
