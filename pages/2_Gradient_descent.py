@@ -39,7 +39,12 @@ with st.expander(t("data.header")):
     pasted = page.text_area(
         "data", TextParam(views.LECTURE_CSV, views.PASTE_CHARS), "data", height=140
     )
-    upload = st.file_uploader(t("upload"), type=["csv", "txt"], help=t("upload.help"))
+    upload = st.file_uploader(
+        t("upload"),
+        type=["csv", "txt"],
+        help=t("upload.help"),
+        max_upload_size=-(-csvdata.MAX_BYTES // 2**20),  # in MB, as the browser says it
+    )
 source = upload.getvalue() if upload is not None else pasted
 _, data = page.kept("data", source, views.data, views.LECTURE_CSV, lambda e: csvdata.explain(e, t))
 s = data.stats

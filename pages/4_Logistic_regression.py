@@ -33,7 +33,11 @@ if source == "csv":
     st.markdown(t("data.csv", rows=binary_data.MAX_CSV_ROWS, chars=views.PASTE_CHARS))
     up, paste = st.columns(2)
     upload = up.file_uploader(
-        t("csv.upload"), type=["csv", "txt"], key="csv_file", help=t("csv.upload.help")
+        t("csv.upload"),
+        type=["csv", "txt"],
+        key="csv_file",
+        help=t("csv.upload.help"),
+        max_upload_size=-(-binary_data.MAX_CSV_BYTES // 2**20),  # in MB, as the browser says it
     )
     spec = TextParam(binary_data.SAMPLE_CSV, views.PASTE_CHARS)
     pasted = page.text_area("csv_text", spec, "csv.paste", where=paste, height=160)
