@@ -6,3 +6,44 @@ language as a code, never a translator) and gets back figures and tables shared 
 Figures are returned as they are (``cache_resource``): ``ui.Page.plot`` shows a restyled copy and
 never changes them. The math stays in the pure modules; these only put it together and keep it.
 """
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
+import streamlit as st
+
+from dlviz.csvdata import CSVError
+
+T = TypeVar("T")
+
+
+def refusals_kept(max_entries: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """``st.cache_resource`` for a reader of a student's data that keeps a refusal (the
+    ``CSVError`` it raised) as well as a result: a file that cannot be used is read once, not
+    again on every rerun (a 200,000-column file cost 6.5-7 s a rerun). Each call raises a new
+    copy of a kept refusal."""
+
+    def decorate(read: Callable[..., T]) -> Callable[..., T]:
+        def outcome(*args):
+            try:
+                return read(*args)
+            except CSVError as error:
+                return error
+
+        # Streamlit names a cache by its function: one cache per reader, not one for all.
+        outcome.__module__, outcome.__qualname__ = read.__module__, read.__qualname__
+        kept = st.cache_resource(max_entries=max_entries, show_spinner=False)(outcome)
+
+        @functools.wraps(read)
+        def call(*args):
+            result = kept(*args)
+            if isinstance(result, CSVError):
+                raise result.again()
+            return result
+
+        return call
+
+    return decorate

@@ -14,11 +14,12 @@ import streamlit as st
 
 from dlviz import binary_data, logistic
 from dlviz import logistic_report as report
-from dlviz.csvdata import CSVError, check_pasted, too_big
+from dlviz.csvdata import check_pasted, too_big
 from dlviz.figures import Figure
 from dlviz.figures import logistic as figures
 from dlviz.i18n import texts, translator
 from dlviz.texts.logistic import TEXT
+from dlviz.views import refusals_kept
 
 MAX_EPOCHS = 5000  # the epochs slider's end: each (data, η) is trained this far, once
 PASTE_CHARS = 40_000  # the paste box holds this many characters: a text that fills it is refused
@@ -56,25 +57,19 @@ def load(key: DataKey) -> binary_data.Dataset:
     csv = key[4]
     if isinstance(csv, str):
         check_pasted(csv, PASTE_CHARS)
-    outcome = _load(key)
-    if isinstance(outcome, CSVError):
-        raise outcome.again()
-    return outcome
+    return _load(key)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)  # read only: shared, not copied
-def _load(key: DataKey) -> binary_data.Dataset | CSVError:
+@refusals_kept(max_entries=32)  # read only: shared, not copied
+def _load(key: DataKey) -> binary_data.Dataset:
     source, n, seed, noise, csv = key
     if source == "blobs":
         return binary_data.two_classes(n, noise, seed)
     if source != "csv":
         return binary_data.smoking_example(n, seed)
     if isinstance(csv, TooBig):
-        return too_big(csv.size, binary_data.MAX_CSV_BYTES)
-    try:
-        return binary_data.from_csv(csv)
-    except CSVError as error:
-        return error
+        raise too_big(csv.size, binary_data.MAX_CSV_BYTES)
+    return binary_data.from_csv(csv)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

@@ -23,11 +23,11 @@ import pandas as pd
 import streamlit as st
 
 from dlviz import csvdata, linreg, sgd_table
-from dlviz.csvdata import CSVError
 from dlviz.figures import Figure
 from dlviz.figures import linreg as figures
 from dlviz.i18n import texts
 from dlviz.texts.sgd import TEXT
+from dlviz.views import refusals_kept
 
 LECTURE_CSV = "x,y\n50,150\n80,200\n120,280"
 PASTE_CHARS = 10_000  # the paste box holds this many characters: a text that fills it is refused
@@ -76,18 +76,12 @@ def data(source: str | bytes) -> Data:
     if isinstance(source, str):
         csvdata.check_pasted(source, PASTE_CHARS)
     csvdata.check_size(source)
-    outcome = _read(source)
-    if isinstance(outcome, CSVError):
-        raise outcome.again()
-    return outcome
+    return _read(source)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)  # read only: shared, not copied
-def _read(source: str | bytes) -> Data | CSVError:
-    try:
-        frame = csvdata.load_csv(source, ("x", "y"), not_constant=("x",))
-    except CSVError as error:
-        return error
+@refusals_kept(max_entries=8)  # read only: shared, not copied
+def _read(source: str | bytes) -> Data:
+    frame = csvdata.load_csv(source, ("x", "y"), not_constant=("x",))
     x, y = frame["x"].to_numpy(dtype=float), frame["y"].to_numpy(dtype=float)
     x.flags.writeable = y.flags.writeable = False  # shared by every session: read only
     raw = source.encode() if isinstance(source, str) else source
