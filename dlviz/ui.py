@@ -380,6 +380,8 @@ class Page:
                 # 3D tick labels at projector size would pile up on each other.
                 axis = {"tickfont": {"size": FONT_SIZE[False]}}
                 changes["scene"] = {"xaxis": axis, "yaxis": axis, "zaxis": axis}
+            elif isinstance(fig, Figure):  # room for the larger labels: plotly draws it once
+                changes["margin"] = fig.room(size / FONT_SIZE[False])
         if isinstance(fig, Figure):
             fig = fig.restyled(changes)
         else:

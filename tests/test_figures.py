@@ -183,3 +183,12 @@ def test_a_two_dimensional_figure_asks_for_its_room_and_a_three_dimensional_one_
     titled = {"yaxis": {"title": "y"}, "margin": {"l": 10}}
     assert figure([{"type": "scatter"}], titled).layout.margin.l == ROOM["axis"]
     assert figure([{"type": "surface"}], titled).layout.margin.l == 10
+
+
+def test_room_grows_with_the_type_size_of_presentation_mode():
+    titled = {"xaxis": {"title": "x"}, "yaxis": {"title": "y"}, "sliders": [{}]}
+    contour = [{"type": "contour"}]
+    large = room(titled, contour, scale=22 / 13)
+    assert large == {side: round(px * 22 / 13) for side, px in room(titled, contour).items()}
+    asked = figure(contour, titled)
+    assert asked.room(22 / 13) == large  # never less than the figure's own margins

@@ -154,6 +154,10 @@ class Figure(go.Figure):
     def raw_frames(self) -> list[dict]:
         return self._raw_frames
 
+    def room(self, scale: float) -> dict:
+        """The margins this (2-D) figure needs with type ``scale`` times larger (``room``)."""
+        return room(self._spec_layout, self._spec_data, scale)
+
     def __getitem__(self, key: str) -> Any:
         return {"data": self.data, "layout": self.layout, "frames": self.frames}[key]
 
@@ -221,8 +225,9 @@ ROOM = {"axis": 86, "x": 74, "slider": 118, "colorbar": 90, "edge": 20,
 _SCALED = {"contour", "heatmap", "histogram2d", "histogram2dcontour"}
 
 
-def room(layout: dict, data: list[dict]) -> dict:
-    """The margins a 2-D chart will need, and at least the ones ``layout`` asks for.
+def room(layout: dict, data: list[dict], scale: float = 1.0) -> dict:
+    """The margins a 2-D chart will need, and at least the ones ``layout`` asks for; ``scale``
+    is the type size over the 13 px the room was measured with (presentation mode: 22 / 13).
 
     plotly.js draws a chart, finds that its labels, legend or colour bar need more room than
     the margins give, and draws it all again ("automargin"): 60 of the ~200 ms a contour chart
@@ -231,28 +236,31 @@ def room(layout: dict, data: list[dict]) -> dict:
     move. Where a label needs still more (a long number, large type), plotly grows the margin
     as before: nothing is clipped.
     """
+    px = {
+        part: size if part == "legend_width" else round(size * scale) for part, size in ROOM.items()
+    }
     axes = {key: axis for key, axis in layout.items() if AXIS.fullmatch(key) and axis}
     titled = {(key[0], axis.get("side")) for key, axis in axes.items() if axis.get("title")}
-    need = {"r": ROOM["edge"]} if axes else {}
+    need = {"r": px["edge"]} if axes else {}
     if ("y", None) in titled or ("y", "left") in titled:
-        need["l"] = ROOM["axis"]
+        need["l"] = px["axis"]
     if ("y", "right") in titled:
-        need["r"] = ROOM["axis"]
+        need["r"] = px["axis"]
     if layout.get("sliders"):
-        need["b"] = ROOM["slider"]
+        need["b"] = px["slider"]
     elif any(kind == "x" for kind, _ in titled):
-        need["b"] = ROOM["x"]
+        need["b"] = px["x"]
     if any(trace.get("type") in _SCALED and trace.get("showscale", True) for trace in data):
-        need["r"] = ROOM["colorbar"]
+        need["r"] = px["colorbar"]
     legend = layout.get("legend") or {}
     names = [str(trace.get("name", "")) for trace in data if trace.get("showlegend", True)]
     if layout.get("showlegend", len(names) > 1) and legend.get("orientation") == "h":
         if legend.get("y", 0) > 1:  # above the plot, in as many rows as the names need
-            width = sum(ROOM["item"] + ROOM["char"] * len(name) for name in names)
-            rows = max(1, math.ceil(width / ROOM["legend_width"]))
-            need["t"] = ROOM["legend"] + ROOM["legend_row"] * (rows - 1)
+            width = sum(px["item"] + px["char"] * len(name) for name in names)
+            rows = max(1, math.ceil(width / px["legend_width"]))
+            need["t"] = px["legend"] + px["legend_row"] * (rows - 1)
     asked = layout.get("margin") or {}
-    return {**asked, **{side: max(px, asked.get(side, 0)) for side, px in need.items()}}
+    return {**asked, **{side: max(size, asked.get(side, 0)) for side, size in need.items()}}
 
 
 def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:

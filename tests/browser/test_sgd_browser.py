@@ -141,7 +141,8 @@ def test_charts_are_drawn_once_with_the_room_their_labels_need(server, open_page
         " ['l', 'r', 'b'].map(side => [gd.layout.margin[side], Math.round(gd._fullLayout._size[side])]))"
     )
     for address in ("Gradient_descent?lang=en", "Gradient_descent?lang=en&tab=compare",
-                    "Gradient?lang=en&tab=descent"):  # fmt: skip
+                    "Gradient?lang=en&tab=descent",  # and with projector-size type:
+                    "Gradient_descent?lang=en&tab=compare&present=1"):  # fmt: skip
         page = open_page(f"{server}/{address}")
         wait_plots(page, 1)
         for chart in page.evaluate(margins):
