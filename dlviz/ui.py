@@ -381,7 +381,7 @@ class Page:
                 axis = {"tickfont": {"size": FONT_SIZE[False]}}
                 changes["scene"] = {"xaxis": axis, "yaxis": axis, "zaxis": axis}
             elif isinstance(fig, Figure):  # room for the larger labels: plotly draws it once
-                changes["margin"] = fig.room(size / FONT_SIZE[False])
+                changes["margin"] = fig.room(size)
         if isinstance(fig, Figure):
             fig = fig.restyled(changes)
         else:

@@ -155,14 +155,14 @@ def test_rounded_keeps_what_the_eye_sees_and_marks_gaps():
 def test_room_gives_each_part_of_a_chart_the_margin_it_needs():
     titled = {"xaxis": {"title": {"text": "x"}}, "yaxis": {"title": {"text": "y"}}}
     line = [{"type": "scatter", "name": "a"}]
-    assert room(titled, line) == {"l": ROOM["axis"], "r": ROOM["edge"], "b": ROOM["x"]}
+    assert room(titled, line) == {"l": ROOM[13]["axis"], "r": ROOM[13]["edge"], "b": ROOM[13]["x"]}
     contour = [{"type": "contour"}, {"type": "scatter", "name": "a"}, {"type": "scatter"}]
     slider = {**titled, "sliders": [{}], "legend": {"orientation": "h", "y": 1.02}}
-    assert room(slider, contour) == {"l": ROOM["axis"], "r": ROOM["colorbar"],
-                                     "b": ROOM["slider"], "t": ROOM["legend"]}  # fmt: skip
+    assert room(slider, contour) == {"l": ROOM[13]["axis"], "r": ROOM[13]["colorbar"],
+                                     "b": ROOM[13]["slider"], "t": ROOM[13]["legend"]}  # fmt: skip
     hidden = [{"type": "contour", "showscale": False}]
     assert room({"xaxis": {}, "yaxis2": {"title": "p", "side": "right"}}, hidden) == {
-        "r": ROOM["axis"]
+        "r": ROOM[13]["axis"]
     }
 
 
@@ -172,23 +172,23 @@ def test_room_adds_a_legend_row_for_many_long_names_and_never_shrinks_a_margin()
         for k in range(20)
     ]
     legend = {"legend": {"orientation": "h", "y": 1.02}}
-    assert room(legend, names)["t"] > ROOM["legend"] + ROOM["legend_row"]
+    assert room(legend, names)["t"] > ROOM[13]["legend"] + ROOM[13]["legend_row"]
     assert "t" not in room({"legend": {"orientation": "h", "y": -0.2}}, names)  # below: no room
     assert "t" not in room({**legend, "showlegend": False}, names)
     asked = {"margin": {"l": 200, "r": 0, "t": 5, "b": 150}, "yaxis": {"title": "y"}}
-    assert room(asked, names) == {"l": 200, "r": ROOM["edge"], "t": 5, "b": 150}
+    assert room(asked, names) == {"l": 200, "r": ROOM[13]["edge"], "t": 5, "b": 150}
 
 
 def test_a_two_dimensional_figure_asks_for_its_room_and_a_three_dimensional_one_does_not():
     titled = {"yaxis": {"title": "y"}, "margin": {"l": 10}}
-    assert figure([{"type": "scatter"}], titled).layout.margin.l == ROOM["axis"]
+    assert figure([{"type": "scatter"}], titled).layout.margin.l == ROOM[13]["axis"]
     assert figure([{"type": "surface"}], titled).layout.margin.l == 10
 
 
 def test_room_grows_with_the_type_size_of_presentation_mode():
     titled = {"xaxis": {"title": "x"}, "yaxis": {"title": "y"}, "sliders": [{}]}
     contour = [{"type": "contour"}]
-    large = room(titled, contour, scale=22 / 13)
-    assert large == {side: round(px * 22 / 13) for side, px in room(titled, contour).items()}
-    asked = figure(contour, titled)
-    assert asked.room(22 / 13) == large  # never less than the figure's own margins
+    large = room(titled, contour, size=22)
+    assert large == {"l": ROOM[22]["axis"], "r": ROOM[22]["colorbar"], "b": ROOM[22]["slider"]}
+    assert all(large[side] > px for side, px in room(titled, contour).items())
+    assert figure(contour, titled).room(22) == large  # never less than the figure's own margins

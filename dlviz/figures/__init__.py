@@ -154,9 +154,9 @@ class Figure(go.Figure):
     def raw_frames(self) -> list[dict]:
         return self._raw_frames
 
-    def room(self, scale: float) -> dict:
-        """The margins this (2-D) figure needs with type ``scale`` times larger (``room``)."""
-        return room(self._spec_layout, self._spec_data, scale)
+    def room(self, size: int) -> dict:
+        """The margins this (2-D) figure needs with ``size`` px type (``room``)."""
+        return room(self._spec_layout, self._spec_data, size)
 
     def __getitem__(self, key: str) -> Any:
         return {"data": self.data, "layout": self.layout, "frames": self.frames}[key]
@@ -217,17 +217,21 @@ def _merged(old: dict, new: dict) -> dict:
 
 
 # Room (px) that Streamlit's chart theme needs around a plot, as plotly.js measured it in
-# Chromium for our charts (13 px type, 1280 px wide window): the tick labels and title of an
-# axis, an animation slider below, a colour bar on the right, each row of a legend above, and
-# the last x tick label's overhang on the right.
-ROOM = {"axis": 86, "x": 74, "slider": 118, "colorbar": 90, "edge": 20,
-        "legend": 52, "legend_row": 18, "legend_width": 700, "item": 40, "char": 5}  # fmt: skip
+# Chromium for our charts (1280 px wide window), for 13 px type and for presentation mode's
+# 22 px: the tick labels and title of an axis, an animation slider below, a colour bar on the
+# right, each row of a legend above, and the last x tick label's overhang on the right.
+ROOM = {
+    13: {"axis": 86, "x": 74, "slider": 118, "colorbar": 90, "edge": 20,
+         "legend": 52, "legend_row": 18, "legend_width": 700, "item": 40, "char": 5},
+    22: {"axis": 118, "x": 104, "slider": 144, "colorbar": 120, "edge": 28,
+         "legend": 64, "legend_row": 30, "legend_width": 700, "item": 55, "char": 8},
+}  # fmt: skip
 _SCALED = {"contour", "heatmap", "histogram2d", "histogram2dcontour"}
 
 
-def room(layout: dict, data: list[dict], scale: float = 1.0) -> dict:
-    """The margins a 2-D chart will need, and at least the ones ``layout`` asks for; ``scale``
-    is the type size over the 13 px the room was measured with (presentation mode: 22 / 13).
+def room(layout: dict, data: list[dict], size: int = 13) -> dict:
+    """The margins a 2-D chart will need with ``size`` px type (a size in ``ROOM``), and at
+    least the ones ``layout`` asks for.
 
     plotly.js draws a chart, finds that its labels, legend or colour bar need more room than
     the margins give, and draws it all again ("automargin"): 60 of the ~200 ms a contour chart
@@ -236,9 +240,7 @@ def room(layout: dict, data: list[dict], scale: float = 1.0) -> dict:
     move. Where a label needs still more (a long number, large type), plotly grows the margin
     as before: nothing is clipped.
     """
-    px = {
-        part: size if part == "legend_width" else round(size * scale) for part, size in ROOM.items()
-    }
+    px = ROOM[size]
     axes = {key: axis for key, axis in layout.items() if AXIS.fullmatch(key) and axis}
     titled = {(key[0], axis.get("side")) for key, axis in axes.items() if axis.get("title")}
     need = {"r": px["edge"]} if axes else {}
@@ -260,7 +262,7 @@ def room(layout: dict, data: list[dict], scale: float = 1.0) -> dict:
             rows = max(1, math.ceil(width / px["legend_width"]))
             need["t"] = px["legend"] + px["legend_row"] * (rows - 1)
     asked = layout.get("margin") or {}
-    return {**asked, **{side: max(size, asked.get(side, 0)) for side, size in need.items()}}
+    return {**asked, **{side: max(px, asked.get(side, 0)) for side, px in need.items()}}
 
 
 def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
