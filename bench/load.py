@@ -1,0 +1,549 @@
+"""A class on one server: ``python -m bench.load`` prints how long simulated students wait.
+
+Each student is a protocol-level client: it speaks Streamlit's websocket protocol as the browser
+does (checked once against Chromium's own frames, see the README), without drawing anything.
+It fetches the page (keeping cookies, so a proxy's sticky cookie routes it), opens
+``/_stcore/stream``, sends the first ``rerun_script`` with the page and its query string, and
+then, every 2–5 s, moves one slider of what it was sent by one to three steps and sends the
+rerun the browser would send: the widget states it holds, the query string the page last set,
+the fragment the slider belongs to, the cached message hashes. It never sends a move before the
+previous run has finished. Latency = send → ``script_finished`` (the browser's drawing comes
+on top); page open = first HTTP request → the first run's ``script_finished``.
+
+A dropped connection is reconnected the browser's way (health check, then the websocket with the
+old session id, then a rerun with the page's current query string) and counted; a student that
+cannot get back within 30 s, a traceback element, or a run that never finishes is an error.
+
+With no ``--url`` it starts the server itself, the README's way (``streamlit run app.py``) or
+``python -m dlviz.serve --workers N``, and reads that process tree's CPU and memory from /proc.
+With ``--url`` it measures anything (a deployment too); ``--pid`` names a local process tree
+whose CPU and memory to read. ``--kill-worker-at S`` (with ``--workers``) kills one worker S
+seconds into each level: its students must reconnect to another one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import http.cookiejar
+import math
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.Slider_pb2 import Slider
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.browser import SERVER_FLAGS, free_port, markdown_table  # noqa: E402
+from dlviz import nav  # noqa: E402
+
+MOVABLE = ("slider", "number_input")  # what a simulated student moves
+RUN_TIMEOUT_S = 60.0  # a run not finished by then is an error
+RECONNECT_TIMEOUT_S = 30.0
+DONE = {
+    ForwardMsg.FINISHED_SUCCESSFULLY,
+    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+}  # FINISHED_EARLY_FOR_RERUN is followed by another run
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0–100) by linear interpolation; NaN for no values."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q / 100
+    lo, hi = math.floor(k), math.ceil(k)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+# -- the widgets a student holds -----------------------------------------------------------------
+def widget_state(element) -> WidgetState | None:
+    """The state the browser sends for a widget as it was drawn (None: a kind not sent here,
+    e.g. buttons, whose trigger is sent only when clicked; the server keeps the others' values)."""
+    kind = element.WhichOneof("type")
+    proto = getattr(element, kind) if kind else None
+    state = WidgetState(id=getattr(proto, "id", ""))
+    if not state.id:
+        return None
+    if kind == "slider":
+        if proto.type == Slider.SELECT_SLIDER:  # the browser sends the options' text
+            chosen = list(proto.raw_value) or [proto.options[int(i)] for i in proto.default]
+            state.string_array_value.data.extend(chosen)
+        else:
+            values = proto.value if proto.set_value and proto.value else proto.default
+            state.double_array_value.data.extend(values)
+    elif kind == "checkbox":
+        state.bool_value = proto.value if proto.set_value else proto.default
+    elif kind == "number_input":
+        value = proto.value if proto.set_value else proto.default
+        if proto.data_type == proto.INT:
+            state.int_value = int(value)
+        else:
+            state.double_value = value
+    elif kind in ("text_input", "text_area"):
+        state.string_value = proto.value if proto.set_value else proto.default
+    elif kind in ("selectbox", "radio"):
+        if proto.raw_value:
+            state.string_value = proto.raw_value
+        elif proto.options:
+            state.string_value = proto.options[proto.default]
+        else:
+            return None
+    else:
+        return None
+    return state
+
+
+def moved(element, state: WidgetState, steps: int) -> WidgetState:
+    """A slider's or number input's ``state`` moved by one to three steps, as a student drags
+    or clicks it (the other way at an end)."""
+    kind = element.WhichOneof("type")
+    proto = getattr(element, kind)
+    state = WidgetState.FromString(state.SerializeToString())
+    if kind == "slider" and proto.type == Slider.SELECT_SLIDER:
+        index = list(proto.options).index(state.string_array_value.data[0])
+        target = index + steps if 0 <= index + steps < len(proto.options) else index - steps
+        state.string_array_value.data[0] = proto.options[
+            min(max(target, 0), len(proto.options) - 1)
+        ]
+        return state
+    if kind == "slider":
+        lo, hi, step, now = proto.min, proto.max, proto.step, state.double_array_value.data[0]
+    else:
+        lo = proto.min if proto.has_min else -math.inf
+        hi = proto.max if proto.has_max else math.inf
+        step = proto.step or (1 if proto.data_type == proto.INT else 0.01)
+        now = state.int_value if proto.data_type == proto.INT else state.double_value
+    value = now + steps * step if lo <= now + steps * step <= hi else now - steps * step
+    value = round(min(max(value, lo), hi), 12)
+    if kind == "slider":
+        state.double_array_value.data[0] = value
+    elif proto.data_type == proto.INT:
+        state.int_value = int(value)
+    else:
+        state.double_value = value
+    return state
+
+
+def url_value(state: WidgetState) -> str:
+    """A control's value as the browser writes it into the address (JavaScript's ``String``)."""
+    kind = state.WhichOneof("value")
+    if kind == "string_array_value":
+        return state.string_array_value.data[0]
+    value = (
+        state.double_array_value.data[0] if kind == "double_array_value" else getattr(state, kind)
+    )
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def with_param(query: str, key: str, value: str) -> str:
+    """``query`` with ``key`` set to ``value`` (in place if present, else appended)."""
+    pairs = urllib.parse.parse_qsl(query, keep_blank_values=True)
+    if any(k == key for k, _ in pairs):
+        pairs = [(k, value if k == key else v) for k, v in pairs]
+    else:
+        pairs.append((key, value))
+    return urllib.parse.urlencode(pairs)
+
+
+# -- one student ---------------------------------------------------------------------------------
+@dataclass
+class Tally:
+    """What all students of one level measured."""
+
+    moves: list[float] = field(default_factory=list)  # seconds
+    opens: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    reconnects: int = 0
+    reconnect_s: list[float] = field(default_factory=list)
+
+
+class Student:
+    def __init__(
+        self, base: str, path: str, rng: random.Random, tally: Tally, locale: str = "es-ES"
+    ):
+        self.base, self.path, self.rng, self.tally = base.rstrip("/"), path, rng, tally
+        self.locale = locale
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+        parsed = urllib.parse.urlsplit(self.base + path)
+        self.page_name = parsed.path.strip("/")
+        self.query = parsed.query
+        self.page_hash = ""
+        self.session_id = ""
+        self.widgets: dict[str, tuple[object, str]] = {}  # id → (element, fragment id)
+        self.states: dict[str, WidgetState] = {}  # the values the browser would hold
+        self.cache: dict[str, ForwardMsg] = {}  # the browser's message cache (by hash)
+        self.ws = None
+        self.finished: asyncio.Future | None = None
+        self.reader: asyncio.Task | None = None
+
+    # the protocol --------------------------------------------------------------------------
+    def _get(self, url: str) -> None:
+        with self.opener.open(url, timeout=RECONNECT_TIMEOUT_S) as response:
+            response.read()
+
+    async def _connect(self) -> None:
+        scheme = "wss" if self.base.startswith("https") else "ws"
+        stream = f"{scheme}://{urllib.parse.urlsplit(self.base).netloc}/_stcore/stream"
+        cookie = "; ".join(f"{c.name}={c.value}" for c in self.cookies)
+        # The browser's subprotocols: "streamlit", an XSRF token (none here), the session to resume.
+        protocols = ["streamlit", "", self.session_id] if self.session_id else ["streamlit"]
+        self.ws = await websockets.connect(
+            stream,
+            subprotocols=protocols,
+            additional_headers={"Cookie": cookie} if cookie else None,
+            origin=self.base,
+            max_size=None,
+            open_timeout=RECONNECT_TIMEOUT_S,
+        )
+        self.reader = asyncio.create_task(self._read(self.ws))
+
+    async def _read(self, ws) -> None:
+        try:
+            async for frame in ws:
+                self._receive(frame)
+        except websockets.ConnectionClosed:
+            pass
+        if self.finished and not self.finished.done():
+            self.finished.set_exception(ConnectionError("connection closed during a run"))
+
+    def _receive(self, frame: bytes) -> None:
+        msg = ForwardMsg()
+        msg.ParseFromString(frame)
+        if msg.WhichOneof("type") == "ref_hash":
+            cached = self.cache.get(msg.ref_hash)
+            if cached is None:
+                self.tally.errors.append("a reference to a message never sent")
+                return
+            metadata = msg.metadata
+            msg = ForwardMsg()
+            msg.CopyFrom(cached)
+            msg.metadata.CopyFrom(metadata)
+        elif msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = msg
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.session_id = msg.new_session.initialize.session_id or self.session_id
+        elif kind == "navigation":  # the page that runs (new_session names the main script)
+            self.page_hash = msg.navigation.page_script_hash
+        elif kind == "page_info_changed":
+            self.query = msg.page_info_changed.query_string
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            if element.WhichOneof("type") == "exception":
+                self.tally.errors.append(f"exception: {element.exception.message}"[:80])
+            state = widget_state(element)
+            if state is not None:
+                self.widgets[state.id] = (element, msg.delta.fragment_id)
+                # The browser keeps a widget's value across runs unless the server sets it.
+                if (
+                    state.id not in self.states
+                    or getattr(element, element.WhichOneof("type")).set_value
+                ):
+                    self.states[state.id] = state
+        elif kind == "script_finished" and msg.script_finished in DONE:
+            if self.finished and not self.finished.done():
+                self.finished.set_result(msg.script_finished)
+
+    async def _rerun(self, fragment: str = "", bound: tuple[str, str] | None = None) -> float:
+        """Send a rerun as the browser does and wait for its end; its latency in seconds."""
+        client = BackMsg()
+        rerun = client.rerun_script
+        rerun.query_string = self.query
+        if self.page_hash:
+            rerun.page_script_hash = self.page_hash
+        else:
+            rerun.page_name = self.page_name
+        rerun.fragment_id = fragment
+        rerun.cached_message_hashes.extend(self.cache)
+        rerun.widget_states.widgets.extend(self.states[wid] for wid in self.widgets)
+        rerun.context_info.timezone = "UTC"
+        rerun.context_info.locale = self.locale
+        rerun.context_info.url = self.base + "/" + self.page_name
+        self.finished = asyncio.get_running_loop().create_future()
+        start = time.perf_counter()
+        await self.ws.send(client.SerializeToString())
+        if bound is not None:  # the browser writes a bound widget's new value into its address
+            self.query = with_param(self.query, *bound)
+        await asyncio.wait_for(self.finished, RUN_TIMEOUT_S)
+        return time.perf_counter() - start
+
+    # what a student does ---------------------------------------------------------------------
+    async def open(self) -> None:
+        start = time.perf_counter()
+        await asyncio.to_thread(self._get, self.base + self.path)
+        await asyncio.to_thread(self._get, self.base + "/_stcore/health")
+        await self._connect()
+        await self._rerun()
+        self.tally.opens.append(time.perf_counter() - start)
+
+    async def move(self, key: str | None = None, steps: int | None = None) -> None:
+        """Move a control (by its key, or one at random) by ``steps`` (or one to three either
+        way) and time the rerun."""
+        controls = [
+            (wid, element, fragment)
+            for wid, (element, fragment) in self.widgets.items()
+            if element.WhichOneof("type") in MOVABLE
+            and not getattr(element, element.WhichOneof("type")).disabled
+        ]
+        if key is not None:
+            controls = [c for c in controls if c[0].endswith(f"-{key}")]
+        if not controls:
+            return
+        wid, element, fragment = self.rng.choice(controls)
+        steps = steps or self.rng.choice([-3, -2, -1, 1, 2, 3])
+        state = moved(element, self.states[wid], steps)
+        self.states[wid] = state
+        key = getattr(element, element.WhichOneof("type")).query_param_key
+        bound = (key, url_value(state)) if key else None
+        try:
+            self.tally.moves.append(await self._rerun(fragment, bound))
+        except (ConnectionError, websockets.ConnectionClosed):
+            await self.reconnect()
+        except asyncio.TimeoutError:
+            self.tally.errors.append(f"a run of {self.page_name} did not finish")
+
+    async def reconnect(self) -> None:
+        """The browser's way back: health check until it answers, the websocket with the old
+        session id, a rerun with the page's current query string (the new worker knows no
+        session: the controls come back from the link)."""
+        self.tally.reconnects += 1
+        start = time.perf_counter()
+        while time.perf_counter() - start < RECONNECT_TIMEOUT_S:
+            try:
+                await asyncio.to_thread(self._get, self.base + "/_stcore/health")
+                self.widgets.clear()
+                self.states.clear()
+                await self._connect()
+                await self._rerun()
+                self.tally.reconnect_s.append(time.perf_counter() - start)
+                return
+            except (OSError, websockets.WebSocketException, ConnectionError, asyncio.TimeoutError):
+                await asyncio.sleep(0.5)  # the frontend's back-off between attempts
+        self.tally.errors.append("could not reconnect within 30 s")
+
+    async def attend(self, until: float) -> None:
+        try:
+            await self.open()
+        except Exception as error:  # noqa: BLE001 — any failure to open is an error to count
+            self.tally.errors.append(f"open: {type(error).__name__}: {error}"[:80])
+            return
+        while time.perf_counter() < until:
+            await asyncio.sleep(self.rng.uniform(2.0, 5.0))
+            if self.ws is None or self.ws.state != websockets.State.OPEN:
+                await self.reconnect()
+            elif time.perf_counter() < until:
+                await self.move()
+        await self.leave()
+
+    async def leave(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+        if self.reader is not None:
+            with contextlib.suppress(Exception):
+                await self.reader
+
+
+# -- the server under test -------------------------------------------------------------------------
+def process_tree(pid: int) -> list[int]:
+    """The process and all its descendants, from /proc."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def usage(pid: int | None) -> tuple[float, float]:
+    """(CPU seconds, resident MiB) of a process tree; NaN without a pid."""
+    if pid is None:
+        return math.nan, math.nan
+    ticks, rss = 0, 0
+    for p in process_tree(pid):
+        with contextlib.suppress(OSError):
+            stat = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(stat[11]) + int(stat[12])  # utime, stime
+            status = Path(f"/proc/{p}/status").read_text()
+            rss += int(status.split("VmRSS:")[1].split()[0]) if "VmRSS:" in status else 0
+    return ticks / os.sysconf("SC_CLK_TCK"), rss / 1024
+
+
+@contextlib.contextmanager
+def launched(workers: int) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The app started as the README starts it (``workers`` 0) or by ``dlviz.serve``."""
+    port = free_port()
+    if workers:
+        command = [sys.executable, "-m", "dlviz.serve", "--workers", str(workers)]
+        command += ["--port", str(port)]
+    else:
+        command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+        command += SERVER_FLAGS
+    log = tempfile.TemporaryFile()  # a file, not a pipe: an unread pipe stalls the server
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    log.seek(0)
+                    raise RuntimeError(f"did not start: {log.read().decode()[-2000:]}") from None
+                time.sleep(0.3)  # polling the health endpoint until the server answers
+        yield url, process
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+def workers_of(pid: int) -> list[int]:
+    """The Streamlit worker processes under a ``dlviz.serve`` process."""
+    found = []
+    for p in process_tree(pid)[1:]:
+        with contextlib.suppress(OSError):
+            if b"streamlit" in Path(f"/proc/{p}/cmdline").read_bytes():
+                found.append(p)
+    return found
+
+
+# -- a level: N students for a while ----------------------------------------------------------------
+async def level(base: str, paths: list[str], students: int, seconds: float, seed: int,
+                ramp: float, kill: tuple[int, float] | None) -> Tally:  # fmt: skip
+    tally = Tally()
+    rng = random.Random(seed)
+    until = time.perf_counter() + seconds
+    crowd = [
+        Student(base, paths[i % len(paths)], random.Random(rng.random()), tally)
+        for i in range(students)
+    ]
+
+    async def arrive(student: Student, delay: float) -> None:
+        await asyncio.sleep(delay)
+        await student.attend(until)
+
+    async def kill_one(pid: int, after: float) -> None:
+        await asyncio.sleep(after)
+        victims = workers_of(pid)
+        if victims:
+            os.kill(victims[0], signal.SIGKILL)
+
+    tasks = [arrive(s, rng.uniform(0, ramp)) for s in crowd]
+    if kill:
+        tasks.append(kill_one(*kill))
+    await asyncio.gather(*tasks)
+    return tally
+
+
+def row(students: int, tally: Tally, cpu: float, mem: tuple[float, float]) -> list[str]:
+    def ms(values: list[float], q: float) -> str:
+        value = percentile(values, q)
+        return "—" if math.isnan(value) else f"{value * 1000:.0f}"
+
+    return [
+        str(students),
+        str(len(tally.moves)),
+        *(ms(tally.moves, q) for q in (50, 95, 99)),
+        *(ms(tally.opens, q) for q in (50, 95, 99)),
+        str(len(tally.errors)),
+        f"{tally.reconnects}"
+        + (f" ({ms(tally.reconnect_s, 95)} ms p95)" if tally.reconnect_s else ""),
+        "—" if math.isnan(cpu) else f"{cpu:.0f} %",
+        "—" if math.isnan(mem[0]) else f"{mem[0]:.0f} / {mem[1]:.0f}",
+    ]
+
+
+HEADER = [
+    "students", "moves", "rerun p50 (ms)", "p95", "p99", "page open p50 (ms)", "p95", "p99",
+    "errors", "reconnects", "server CPU", "server MiB (start / end)",
+]  # fmt: skip
+
+
+def default_paths() -> list[str]:
+    """The six pages as a class opens them; the Softmax page's first section has no slider or
+    number to move (its labels are typed), so its students open the softmax explorer."""
+    return [f"/{p.url_path}" + ("?tab=explorer" if p.url_path == "Softmax" else "")
+            for p in nav.pages()]  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> None:
+    paths = args.paths or default_paths()
+    context = contextlib.nullcontext((args.url, None)) if args.url else launched(args.workers)
+    with context as (base, process):
+        pid = process.pid if process else args.pid
+        print(f"# {base} — pages: {', '.join(paths)}; {args.seconds:.0f} s per level")
+        asyncio.run(level(base, paths, len(paths), 4.0, args.seed, 0.0, None))  # imports, caches
+        rows = []
+        for n, students in enumerate(args.students):
+            cpu0, mem0 = usage(pid)
+            wall0 = time.perf_counter()
+            kill = (pid, args.kill_worker_at) if args.kill_worker_at is not None and pid else None
+            tally = asyncio.run(
+                level(base, paths, students, args.seconds, args.seed + n, args.ramp, kill)
+            )
+            cpu1, _ = usage(pid)
+            time.sleep(args.settle)  # sessions leave; the server lets go of them
+            _, mem1 = usage(pid)
+            cores = (cpu1 - cpu0) / (time.perf_counter() - wall0 - args.settle) * 100
+            rows.append(row(students, tally, cores, (mem0, mem1)))
+            print(markdown_table(HEADER, rows[-1:]).splitlines()[-1], flush=True)
+            for error in sorted(set(tally.errors))[:5]:
+                print(f"    error ×{tally.errors.count(error)}: {error}")
+        print()
+        print(markdown_table(HEADER, rows))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.load",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--url", help="measure this server (default: start one here)")
+    parser.add_argument("--pid", type=int, help="with --url: a local process tree to read")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="start `python -m dlviz.serve --workers N` instead of one server")  # fmt: skip
+    parser.add_argument("--students", default="1,10,20,40,80",
+                        type=lambda s: [int(n) for n in s.split(",")])  # fmt: skip
+    parser.add_argument("--paths", nargs="*",
+                        help="pages to open, e.g. /Gradient_descent (default: the six, mixed)")  # fmt: skip
+    parser.add_argument("--seconds", type=float, default=60.0, help="per level")
+    parser.add_argument("--ramp", type=float, default=10.0,
+                        help="students arrive within this many seconds")  # fmt: skip
+    parser.add_argument("--settle", type=float, default=5.0,
+                        help="seconds after a level before memory is read")  # fmt: skip
+    parser.add_argument("--kill-worker-at", type=float,
+                        help="with --workers: kill one worker this many seconds into each level")  # fmt: skip
+    parser.add_argument("--seed", type=int, default=0)
+    run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    main()
