@@ -27,7 +27,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from dlviz import i18n, nav, params
+from dlviz import i18n, nav, params, tcp
 from dlviz.expr import Expression, parse
 from dlviz.figures import AXIS, THREE_D, Figure
 from dlviz.texts import common
@@ -111,6 +111,7 @@ class Page:
     """One run of one page: language, presentation mode, translator and URL-backed controls."""
 
     def __init__(self, texts: i18n.Table | None = None, title_key: str = "app.title") -> None:
+        tcp.no_delay()  # once per server: a rerun's messages leave without Nagle's 40 ms wait
         table = {**common.TEXT, **(texts or {})}
         # On arrival from another page every control is seeded from the URL again: Streamlit
         # forgets the widgets of the page left behind, and the link carried the state wanted.
