@@ -93,9 +93,9 @@ def page_times(script: str, changes: int = 5) -> tuple[float, float, float, floa
     )
 
 
-# Not run after the table: this module, the browser benchmark (``--browser``) and the floor app
-# (a Streamlit script, not a module to import).
-NOT_RUN = {"__main__", "browser", "floor"}
+# Not run after the table: this module, the browser benchmark (``--browser``), the load test
+# (``python -m bench.load``, minutes long) and the floor app (a Streamlit script, not a module).
+NOT_RUN = {"__main__", "browser", "floor", "load"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -107,6 +107,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--browser", action="store_true", help="the browser benchmark (Chromium, Playwright)"
     )
+    parser.add_argument(
+        "--server",
+        action="store_true",
+        help="reruns through a real `streamlit run` server, per control, beside the floor app",
+    )
     group = parser.add_argument_group("with --browser")
     from bench import browser
 
@@ -114,6 +119,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.browser:
         browser.browse(args)
+        return
+    if args.server:
+        from bench import load
+
+        load.server_table()
         return
     server_tables()
 

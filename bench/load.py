@@ -520,6 +520,48 @@ def run(args: argparse.Namespace) -> None:
         print(markdown_table(HEADER, rows))
 
 
+# -- per control, one student: ``python -m bench --server`` ------------------------------------------
+async def control_times(base: str, path: str, moves: int) -> list[tuple[str, float, float]]:
+    """(control key, open seconds, median rerun seconds) for each control a student can move
+    on ``path``, moved ``moves`` times one step back and forth by one student alone."""
+    tally = Tally()
+    student = Student(base, path, random.Random(0), tally)
+    await student.open()
+    keys = [
+        wid.rsplit("-", 1)[1]
+        for wid, (element, _) in student.widgets.items()
+        if element.WhichOneof("type") in MOVABLE
+        and not getattr(element, element.WhichOneof("type")).disabled
+    ]
+    rows = []
+    for key in keys:
+        tally.moves.clear()
+        for n in range(moves):
+            await student.move(key, steps=1 if n % 2 == 0 else -1)
+        rows.append((key, tally.opens[0], percentile(tally.moves, 50)))
+    await student.leave()
+    if tally.errors:
+        raise RuntimeError(f"{path}: {tally.errors[0]}")
+    return rows
+
+
+def server_table(moves: int = 6) -> None:
+    """Reruns through a real ``streamlit run`` server (its per-run costs included: garbage
+    collection, file watcher, websocket and serialisation), beside the floor app's slider."""
+    from bench.browser import floor_folder, serve
+
+    with floor_folder() as folder, serve("floor.py", folder) as floor, launched(0) as (base, _):
+        floor_ms = asyncio.run(control_times(floor, "/", moves))[0][2] * 1000
+        header = ["page", "control", "first run (ms)", "rerun, median (ms)", "× floor"]
+        rows = [["floor app", "a", "—", f"{floor_ms:.0f}", "1.0"]]
+        for path in default_paths():
+            for key, opened, rerun in asyncio.run(control_times(base, path, moves)):
+                rows.append([path, key, f"{opened * 1000:.0f}", f"{rerun * 1000:.0f}",
+                             f"{rerun * 1000 / floor_ms:.1f}"])  # fmt: skip
+    print(f"Reruns through a real server, one student, {moves} moves per control (median):")
+    print(markdown_table(header, rows))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m bench.load",
