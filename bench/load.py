@@ -482,7 +482,7 @@ def row(students: int, tally: Tally, cpu: float, mem: tuple[float, float]) -> li
 
 HEADER = [
     "students", "moves", "rerun p50 (ms)", "p95", "p99", "page open p50 (ms)", "p95", "p99",
-    "errors", "reconnects", "server CPU", "server MiB (start / end)",
+    "errors", "reconnects", "server CPU", "server MiB (start / end)", "client CPU",
 ]  # fmt: skip
 
 
@@ -500,24 +500,37 @@ def run(args: argparse.Namespace) -> None:
         pid = process.pid if process else args.pid
         print(f"# {base} — pages: {', '.join(paths)}; {args.seconds:.0f} s per level")
         asyncio.run(level(base, paths, len(paths), 4.0, args.seed, 0.0, None))  # imports, caches
+        time.sleep(args.settle)
+        start_mib = usage(pid)[1]
         rows = []
         for n, students in enumerate(args.students):
             cpu0, mem0 = usage(pid)
-            wall0 = time.perf_counter()
+            wall0, client0 = time.perf_counter(), time.process_time()
             kill = (pid, args.kill_worker_at) if args.kill_worker_at is not None and pid else None
             tally = asyncio.run(
                 level(base, paths, students, args.seconds, args.seed + n, args.ramp, kill)
             )
-            cpu1, _ = usage(pid)
-            time.sleep(args.settle)  # sessions leave; the server lets go of them
+            cpu1, wall1, client1 = usage(pid)[0], time.perf_counter(), time.process_time()
+            time.sleep(args.settle)  # the sessions leave
             _, mem1 = usage(pid)
-            cores = (cpu1 - cpu0) / (time.perf_counter() - wall0 - args.settle) * 100
-            rows.append(row(students, tally, cores, (mem0, mem1)))
+            cpu = (cpu1 - cpu0) / (wall1 - wall0) * 100
+            client = (client1 - client0) / (wall1 - wall0) * 100
+            rows.append(row(students, tally, cpu, (mem0, mem1)) + [f"{client:.0f} %"])
             print(markdown_table(HEADER, rows[-1:]).splitlines()[-1], flush=True)
             for error in sorted(set(tally.errors))[:5]:
                 print(f"    error ×{tally.errors.count(error)}: {error}")
         print()
         print(markdown_table(HEADER, rows))
+        print("(CPU: % of one core, averaged over the level; the students run on this machine too)")
+        if args.expire and pid:
+            # Streamlit keeps a closed session for server.disconnectedSessionTTL (120 s) in case
+            # its browser comes back; after that it lets go of it.
+            time.sleep(args.expire)
+            end_mib = usage(pid)[1]
+            print(
+                f"Server memory: {start_mib:.0f} MiB before the first level, {end_mib:.0f} MiB "
+                f"{args.expire:.0f} s after the last student left ({end_mib / start_mib - 1:+.0%})."
+            )
 
 
 # -- per control, one student: ``python -m bench --server`` ------------------------------------------
@@ -583,6 +596,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="seconds after a level before memory is read")  # fmt: skip
     parser.add_argument("--kill-worker-at", type=float,
                         help="with --workers: kill one worker this many seconds into each level")  # fmt: skip
+    parser.add_argument("--expire", type=float, default=135.0,
+                        help="seconds to wait after the last level before reading memory again "
+                        "(Streamlit keeps closed sessions 120 s); 0: don't")  # fmt: skip
     parser.add_argument("--seed", type=int, default=0)
     run(parser.parse_args(argv))
 
