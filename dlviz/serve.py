@@ -53,7 +53,7 @@ def render_config(ports: list[int], port: int, address: str = "127.0.0.1") -> st
 
 
 def free_ports(n: int, avoid: set[int] = frozenset()) -> list[int]:
-    """n distinct loopback ports that were free a moment ago (the kernel's choice), none in avoid."""
+    """n distinct loopback ports that were free a moment ago (the kernel's pick), none in avoid."""
     sockets = []
     try:
         while len(sockets) < n:

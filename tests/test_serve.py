@@ -177,7 +177,7 @@ def _until(condition, what: str, seconds: float = 60):
 
 @pytest.fixture
 def start(haproxy, tmp_path):
-    """``start(*options)`` → a ready ``Served``; stopped (SIGTERM) after the test if still running."""
+    """``start(*options)`` → a ready ``Served``, stopped after the test if still running."""
     started = []
 
     def _start(*options: str) -> Served:
