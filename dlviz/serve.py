@@ -143,9 +143,12 @@ class Worker:
         return "\n".join(f"    {line}" for line in text[-lines:])
 
 
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via $http_proxy
+
+
 def _healthy(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url + HEALTH, timeout=2) as response:
+        with _DIRECT.open(url + HEALTH, timeout=2) as response:
             return response.status == 200
     except OSError:
         return False
@@ -224,6 +227,9 @@ def serve(workers: int, port: int, address: str, restart: bool) -> int:
     ports = free_ports(workers, avoid={port})
     pool = [Worker(f"w{k}", p, tmp / f"w{k}.log") for k, p in enumerate(ports, start=1)]
     proxy = None
+    wildcard = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # every interface: reached here on loopback
+    host = wildcard.get(address, address)
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _interrupted)
     try:
@@ -235,16 +241,18 @@ def serve(workers: int, port: int, address: str, restart: bool) -> int:
             config = tmp / "haproxy.cfg"
             config.write_text(render_config(ports, port, address))
             proxy = _spawn([haproxy, "-db", "-f", str(config)], stdin=subprocess.DEVNULL)
-            url = f"http://{'127.0.0.1' if address == '0.0.0.0' else address}:{port}"
+            url = f"http://{host}:{port}"
             problem = _wait_healthy({"haproxy": (url, proxy)})
         if problem:
-            logs = "".join(f"\n{w.name}'s log:\n{w.tail()}" for w in pool)
+            # The workers' last words if they were the problem (haproxy's are on stderr already).
+            logs = "".join(f"\n{w.name}'s log:\n{w.tail()}" for w in pool if proxy is None)
             print(f"dlviz.serve could not start: {problem}{logs}", file=sys.stderr)
             return 1
         for w in pool:
             print(f"{w.name} pid {w.process.pid} {w.url}")
         print(f"haproxy pid {proxy.pid}")
-        print(f"open {url}  (Ctrl-C stops everything)")
+        elsewhere = f" (on {address}: from elsewhere, this machine's address)"
+        print(f"open {url}{elsewhere if address in wildcard else ''}  (Ctrl-C stops everything)")
         return _supervise(pool, proxy, env, restart)
     except KeyboardInterrupt:
         return 0
