@@ -204,8 +204,9 @@ class Student:
         scheme = "wss" if self.base.startswith("https") else "ws"
         stream = f"{scheme}://{urllib.parse.urlsplit(self.base).netloc}/_stcore/stream"
         cookie = "; ".join(f"{c.name}={c.value}" for c in self.cookies)
-        # The browser's subprotocols: "streamlit", an XSRF token (none here), the session to resume.
-        protocols = ["streamlit", "", self.session_id] if self.session_id else ["streamlit"]
+        # The browser's subprotocols: "streamlit", its XSRF token (only read for signed-in users:
+        # a placeholder here, as a subprotocol may not be empty), the session to resume.
+        protocols = ["streamlit", "xsrf", self.session_id] if self.session_id else ["streamlit"]
         self.ws = await websockets.connect(
             stream,
             subprotocols=protocols,
@@ -462,6 +463,20 @@ async def level(base: str, paths: list[str], students: int, seconds: float, seed
     return tally
 
 
+async def warm(base: str, paths: list[str], workers: int) -> None:
+    """Every page opened once on every worker (first imports and caches are not the class's
+    load): students arrive one after another and stay until all have come, so a proxy that
+    sends each new browser to the least busy worker spreads each page's copies over all."""
+    tally, crowd = Tally(), []
+    for i in range(len(paths) * workers):
+        crowd.append(Student(base, paths[i // workers], random.Random(i), tally))
+        await crowd[-1].open()
+    for student in crowd:
+        await student.leave()
+    if tally.errors:
+        raise RuntimeError(f"warming up: {tally.errors[0]}")
+
+
 def row(students: int, tally: Tally, cpu: float, mem: tuple[float, float]) -> list[str]:
     def ms(values: list[float], q: float) -> str:
         value = percentile(values, q)
@@ -499,7 +514,7 @@ def run(args: argparse.Namespace) -> None:
     with context as (base, process):
         pid = process.pid if process else args.pid
         print(f"# {base} — pages: {', '.join(paths)}; {args.seconds:.0f} s per level")
-        asyncio.run(level(base, paths, len(paths), 4.0, args.seed, 0.0, None))  # imports, caches
+        asyncio.run(warm(base, paths, max(args.workers, 1)))
         time.sleep(args.settle)
         start_mib = usage(pid)[1]
         rows = []
