@@ -319,7 +319,7 @@ class Student:
             self.tally.moves.append(await self._rerun(fragment, bound))
         except (ConnectionError, websockets.ConnectionClosed):
             await self.reconnect()
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.tally.errors.append(f"a run of {self.page_name} did not finish")
 
     async def reconnect(self) -> None:
@@ -337,7 +337,7 @@ class Student:
                 await self._rerun()
                 self.tally.reconnect_s.append(time.perf_counter() - start)
                 return
-            except (OSError, websockets.WebSocketException, ConnectionError, asyncio.TimeoutError):
+            except (TimeoutError, OSError, websockets.WebSocketException, ConnectionError):
                 await asyncio.sleep(0.5)  # the frontend's back-off between attempts
         self.tally.errors.append("could not reconnect within 30 s")
 
