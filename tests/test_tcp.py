@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
 
 from dlviz import tcp
 
@@ -42,7 +43,20 @@ def test_the_server_sockets_a_loop_watches_get_no_delay_and_later_connections_in
             writer.close()
         server.close()
 
-    asyncio.run(scenario())
+    # A thread of its own: Playwright's sync API (the browser tests) may leave a loop running in
+    # this one.
+    failures = []
+    thread = threading.Thread(target=lambda: _run(scenario, failures))
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive() and not failures, failures
+
+
+def _run(scenario, failures: list) -> None:
+    try:
+        asyncio.run(scenario())
+    except BaseException as error:  # noqa: BLE001 — reported to the test's own thread
+        failures.append(error)
 
 
 def test_outside_a_server_it_does_nothing():
