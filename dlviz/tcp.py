@@ -7,9 +7,9 @@ acknowledges it, which the browser's TCP stack delays (40 ms on Linux, up to 200
 Measured on this machine with ``bench.load``'s client: a Logistic fragment rerun took 46 ms
 before and 12 ms after, an Autodiff rerun 44 ms and 23–26 ms.
 
-``no_delay()`` (called by every page) sets TCP_NODELAY once per server process on every TCP
-socket its event loop watches: the connections already open and the listening socket, from which
-Linux copies the option to every connection accepted later.
+``set_no_delay(loop)`` sets TCP_NODELAY on every TCP socket an event loop watches: the
+connections already open and the listening socket, from which Linux copies the option to every
+connection accepted later. ``dlviz.ui`` calls it once per server process, on the server's loop.
 """
 
 from __future__ import annotations
@@ -18,30 +18,6 @@ import asyncio
 import contextlib
 import os
 import socket
-
-_done = False
-
-
-def no_delay() -> None:
-    """Once per server process: TCP_NODELAY on the server's sockets (nothing outside a server,
-    e.g. under AppTest)."""
-    global _done
-    if _done:
-        return
-    loop = _server_loop()
-    if loop is None:
-        return
-    _done = True
-    loop.call_soon_threadsafe(set_no_delay, loop)  # on the loop's own thread
-
-
-def _server_loop() -> asyncio.AbstractEventLoop | None:
-    from streamlit.runtime import Runtime
-
-    if not Runtime.exists():
-        return None
-    objects = getattr(Runtime.instance(), "_async_objs", None)  # set once the server runs
-    return getattr(objects, "eventloop", None)
 
 
 def set_no_delay(loop: asyncio.AbstractEventLoop) -> int:

@@ -25,6 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
+from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dlviz import i18n, nav, params, tcp
@@ -103,6 +104,21 @@ def _in_fragment() -> bool:
     return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
+_NO_DELAY = []  # a loop once it has been asked for (one per server process)
+
+
+def _no_delay() -> None:
+    """TCP_NODELAY on the server's sockets (``dlviz.tcp``), once per process; nothing outside a
+    server (AppTest has no runtime)."""
+    if _NO_DELAY or not Runtime.exists():
+        return
+    objects = getattr(Runtime.instance(), "_async_objs", None)  # set once the server runs
+    loop = getattr(objects, "eventloop", None)
+    if loop is not None:
+        _NO_DELAY.append(loop)
+        loop.call_soon_threadsafe(tcp.set_no_delay, loop)  # on the loop's own thread
+
+
 def _bounds(spec: Ranged) -> dict[str, Any]:
     return {"min_value": spec.lo, "max_value": spec.hi}
 
@@ -111,7 +127,7 @@ class Page:
     """One run of one page: language, presentation mode, translator and URL-backed controls."""
 
     def __init__(self, texts: i18n.Table | None = None, title_key: str = "app.title") -> None:
-        tcp.no_delay()  # once per server: a rerun's messages leave without Nagle's 40 ms wait
+        _no_delay()  # once per server: a rerun's messages leave without Nagle's 40 ms wait
         table = {**common.TEXT, **(texts or {})}
         # On arrival from another page every control is seeded from the URL again: Streamlit
         # forgets the widgets of the page left behind, and the link carried the state wanted.

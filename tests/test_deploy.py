@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pytest
 import yaml
 
 from dlviz import digits
+from tests import support
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
@@ -29,13 +29,6 @@ HEALTH = "/_stcore/health"
 SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
 # What `streamlit run app.py` needs, and nothing else (tests, bench, docs, .git stay out).
 APP_FILES = {"app.py", "requirements.txt", ".streamlit/config.toml", "dlviz", "pages"}
-
-
-def _unavailable(reason: str) -> None:
-    """Skip here, fail in CI (as tests/browser/conftest.py): CI cannot pass without the check."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"deployment checks must run in CI: {reason}")
-    pytest.skip(reason)
 
 
 # -- Dockerfile ----------------------------------------------------------------------------------
@@ -250,9 +243,7 @@ def test_compose_proxy_is_haproxy_with_our_config_on_the_published_port(compose,
 
 
 def test_haproxy_config_is_valid(tmp_path):
-    haproxy = shutil.which("haproxy")
-    if haproxy is None:
-        _unavailable("haproxy is not installed (Debian: apt-get install haproxy)")
+    haproxy = support.haproxy()
     checked = subprocess.run(
         [haproxy, "-c", "-f", str(DEPLOY / "compose-haproxy.cfg")],
         capture_output=True,

@@ -13,30 +13,20 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from dlviz import serve
+from tests import support
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _unavailable(reason: str) -> None:
-    """Skip here, fail in CI (as tests/browser/conftest.py): CI cannot pass without the check."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"serve checks must run in CI: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def haproxy() -> str:
-    path = shutil.which("haproxy")
-    if path is None:
-        _unavailable("haproxy is not installed (Debian: apt-get install haproxy)")
-    return path
+    return support.haproxy()
 
 
 def sections(text: str) -> dict[str, list[str]]:
@@ -160,19 +150,6 @@ def test_without_haproxy_one_line_says_how_to_install_it(tmp_path):
 
 
 # -- the real thing, with one worker -------------------------------------------------------------
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"  # a zombie is gone too
-    except FileNotFoundError:
-        return False
-
-
-def _until(condition, what: str, seconds: float = 60):
-    deadline = time.monotonic() + seconds
-    while not (found := condition()):
-        assert time.monotonic() < deadline, what
-        time.sleep(0.1)  # polling the condition
-    return found
 
 
 @pytest.fixture
@@ -190,7 +167,7 @@ def start(haproxy, tmp_path):
         if served.process.poll() is None:
             served.process.terminate()
             served.process.wait(timeout=60)
-        for pid in filter(_alive, served.pids.values()):
+        for pid in filter(support.alive, served.pids.values()):
             os.kill(pid, signal.SIGKILL)
 
 
@@ -208,7 +185,9 @@ class Served:
             )  # fmt: skip
 
     def wait_ready(self) -> None:
-        _until(lambda: "open http" in self.text() or self.process.poll() is not None, "ready")
+        support.until(
+            lambda: "open http" in self.text() or self.process.poll() is not None, "ready"
+        )
         assert self.process.poll() is None, self.text()
         self.pids = {
             name: int(pid) for name, pid in re.findall(r"^(\w+) pid (\d+)", self.text(), re.M)
@@ -222,7 +201,9 @@ class Served:
 
     def stopped(self) -> int:
         code = self.process.wait(timeout=60)
-        _until(lambda: not any(map(_alive, self.pids.values())), "children still running", 30)
+        support.until(
+            lambda: not any(map(support.alive, self.pids.values())), "children still running", 30
+        )
         return code
 
 
@@ -239,12 +220,12 @@ def test_a_dead_worker_is_restarted_and_sigterm_stops_everything(start):
     assert "dlviz_worker=w1" in _health(served.url)
     assert served.tmp.name.startswith("dlviz-serve-") and (served.tmp / "haproxy.cfg").is_file()
     os.kill(served.pids["w1"], signal.SIGKILL)
-    restarted = _until(
+    restarted = support.until(
         lambda: re.search(r"^w1 restarted: pid (\d+)", served.text(), re.M), "restart"
     )
     assert f"w1 (pid {served.pids['w1']}) exited with code -9, restarting" in served.text()
     served.pids["w1 again"] = int(restarted[1])
-    _until(lambda: _health(served.url), "the proxy serves again")  # through the new worker
+    support.until(lambda: _health(served.url), "the proxy serves again")  # through the new worker
     served.process.send_signal(signal.SIGTERM)
     assert served.stopped() == 0
     assert not served.tmp.exists()

@@ -7,7 +7,7 @@ import asyncio
 import socket
 import threading
 
-from dlviz import tcp
+from dlviz import tcp, ui
 
 
 def _nodelay(sock: socket.socket) -> bool:
@@ -59,6 +59,6 @@ def _run(scenario, failures: list) -> None:
         failures.append(error)
 
 
-def test_outside_a_server_it_does_nothing():
-    tcp.no_delay()  # no Streamlit runtime in a test process: no error, no effect
-    assert tcp._done is False
+def test_outside_a_server_the_pages_leave_sockets_alone():
+    ui._no_delay()  # no Streamlit runtime in a test process: no error, no loop asked
+    assert ui._NO_DELAY == []

@@ -8,7 +8,6 @@ instead, so CI can never pass without having run them.
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -22,24 +21,19 @@ import pytest
 from browserkit import wait_idle
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests must run in CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        _unavailable(f"Chromium not found at {CHROMIUM}")
+        unavailable(f"Chromium not found at {CHROMIUM}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright package is not installed")
+        unavailable("the playwright package is not installed")
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium

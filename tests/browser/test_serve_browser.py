@@ -14,13 +14,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 from browserkit import assert_no_error, wait_changed, wait_idle
-from conftest import _unavailable
 from playwright.sync_api import expect
+
+from tests import support
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,27 +32,12 @@ STATUS = (
 CSV = "x,y\n" + "".join(f"{x},{1.25 * x + 4.5:g}\n" for x in (1, 2, 3, 5, 8, 13))
 
 
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"  # a zombie is gone too
-    except FileNotFoundError:
-        return False
-
-
-def _until(condition, what: str, seconds: float = 60):
-    deadline = time.monotonic() + seconds
-    while not (found := condition()):
-        assert time.monotonic() < deadline, what
-        time.sleep(0.1)  # polling the condition
-    return found
-
-
 @pytest.fixture(scope="module")
 def served():
     """serve with two workers, no restarts: ``(address, {"w1": pid, "w2": pid, "haproxy": pid})``;
     stopped by SIGTERM afterwards, which must exit 0 and leave none of those processes."""
     if shutil.which("haproxy") is None:
-        _unavailable("haproxy is not installed (Debian: apt-get install haproxy)")
+        support.unavailable("haproxy is not installed (Debian: apt-get install haproxy)")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -67,19 +52,25 @@ def served():
 
     pids: dict[str, int] = {}
     try:
-        _until(lambda: "open http" in text() or process.poll() is not None, "serve ready", 120)
+        support.until(
+            lambda: "open http" in text() or process.poll() is not None, "serve ready", 120
+        )
         assert process.poll() is None, text()
         pids.update((name, int(pid)) for name, pid in re.findall(r"^(\w+) pid (\d+)", text(), re.M))
         assert set(pids) == {"w1", "w2", "haproxy"}, text()
         yield f"http://127.0.0.1:{port}", pids
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0, text()
-        _until(lambda: not any(map(_alive, pids.values())), "serve's processes still running", 30)
+        support.until(
+            lambda: not any(map(support.alive, pids.values())),
+            "serve's processes still running",
+            30,
+        )
     finally:  # after a failure too: nothing left running
         if process.poll() is None:
             process.terminate()
             process.wait(timeout=60)
-        for pid in filter(_alive, pids.values()):
+        for pid in filter(support.alive, pids.values()):
             os.kill(pid, signal.SIGKILL)
         out.close()
 
