@@ -22,18 +22,18 @@ from dlviz.texts.autodiff import TEXT
 SIZES = (10, 20, 50, 100, 200)  # numbers of inputs the two modes are timed at
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)  # read only: shared, not copied
+@st.cache_resource(max_entries=16, show_spinner=False)  # read only: shared, not copied
 def trace(text: str, x: float, y: float) -> steps.Trace:
     """Every step of the forward and backward pass of f at (x, y)."""
     return steps.trace(parse(text), x, y)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _layout(text: str, x: float, y: float, font: int) -> graph_svg.GraphLayout:
     return graph_svg.graph_layout(trace(text, x, y), font_size=font)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def graph(text: str, x: float, y: float, step: int, font: int, lang: str) -> str:
     """The graph at step ``step`` as SVG (in HTML): the boxes stay put from step to step."""
     at = trace(text, x, y)
@@ -49,7 +49,7 @@ def _scrolling(svg: str) -> str:
     return f'<div style="overflow-x:auto">{svg}</div>'
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def tables(text: str, x: float, y: float, step: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The forward pass (a row per node evaluated) and the backward pass (a row per edge
     used) after ``step`` steps."""
@@ -73,7 +73,7 @@ def rule_of_step(text: str, x: float, y: float, step: int) -> str | None:
     return derivative_rules.rule_of(at, at.nodes[state.current])
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)
 def rules_table(active: str | None, lang: str) -> str:
     """The lecture's rules as a markdown table, the ``active`` rule marked ▶."""
     names = texts(TEXT, lang, "")
@@ -86,7 +86,7 @@ def source(function) -> str:
     return inspect.getsource(function)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)
 def modes(text: str, x: float, y: float) -> tuple[str, dict[str, str]]:
     """Forward mode's two dual-number passes as LaTeX, and both gradients with their gap."""
     dual = forward_mode.gradient(parse(text), x, y)
@@ -98,14 +98,14 @@ def modes(text: str, x: float, y: float) -> tuple[str, dict[str, str]]:
     return forward_mode.dual_latex(dual, x, y), shown
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)
 def timings(n: int, seed: int) -> pd.DataFrame:
     """Both modes timed on the generated f: Rⁿ → R for every size up to n (best of 3): about
     a second and a half up to n = 200, so the page measures on a button press."""
     return forward_mode.compare_modes([s for s in SIZES if s <= n], seed, repeats=3)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def timing_figure(n: int, measured: int, seed: int, lang: str) -> tuple[Figure, dict[str, str]]:
     """The timings measured up to ``measured`` inputs, shown up to ``n``, and the numbers of
     the largest n shown."""
@@ -124,7 +124,7 @@ def timing_figure(n: int, measured: int, seed: int, lang: str) -> tuple[Figure, 
     return figures.timing_figure(table, texts(TEXT, lang, "fig.")), numbers
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def gradient_check(
     text: str, x: float, y: float, var: str, lang: str
 ) -> tuple[dict[str, str], bool, Figure] | None:
@@ -151,7 +151,7 @@ def gradient_check(
     return numbers, no_truncation, figure
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def softmax_example(
     x1: float, x2: float, y1: float, font: int, lang: str
 ) -> tuple[str, str, dict[str, str]]:
@@ -181,7 +181,7 @@ def softmax_example(
     return _scrolling(svg), softmax_paths.paths_latex(ex, words["path"]), shown
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def twice(text: str, x: float, y: float, calls: int) -> pd.DataFrame:
     """``.grad`` of x and y after each of ``calls`` backward() calls, with and without
     accumulating."""

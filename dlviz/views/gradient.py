@@ -17,13 +17,13 @@ from dlviz.texts.gradient import TEXT
 SURFACE_N, CONTOUR_N, LEVEL_N, FIELD_N = 41, 51, 41, 15
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)  # read only: shared, not copied
+@st.cache_resource(max_entries=16, show_spinner=False)  # read only: shared, not copied
 def sampled(text: str, span: float, n: int) -> gradient.Grid:
     """f sampled on an n×n grid over [-span, span]² (the view stays put when the point moves)."""
     return gradient.grid(parse(text), (0.0, 0.0), span, n)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def surface_figure(text: str, span: float, point: tuple[float, float], lang: str) -> Figure:
     """The 3-D surface with the point and its gradient in the tangent plane."""
     at = gradient.at_point(parse(text), *point)
@@ -33,7 +33,7 @@ def surface_figure(text: str, span: float, point: tuple[float, float], lang: str
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def contour_figure(
     text: str,
     span: float,
@@ -60,14 +60,14 @@ def contour_figure(
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def walk(text: str, point: tuple[float, float], eta: float, steps: int, ascent: bool):
     """The walk from the point and its table (one row per step)."""
     path = gradient.walk(parse(text), point, eta, steps, ascent=ascent)
     return path, gradient.walk_table(path)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def directional_figure(grad: tuple[float, float], angle: float, lang: str) -> Figure:
     """∇f·u for every direction u, the chosen one marked."""
     return figures.directional_figure(np.array(grad), angle, texts(TEXT, lang, "fig."))

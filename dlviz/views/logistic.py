@@ -60,7 +60,7 @@ def load(key: DataKey) -> binary_data.Dataset:
     return _load(key)
 
 
-@refusals_kept(max_entries=32)  # read only: shared, not copied
+@refusals_kept(max_entries=16)  # read only: shared, not copied
 def _load(key: DataKey) -> binary_data.Dataset:
     source, n, seed, noise, csv = key
     if source == "blobs":
@@ -72,7 +72,7 @@ def _load(key: DataKey) -> binary_data.Dataset:
     return binary_data.from_csv(csv)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def analysed(key: DataKey) -> report.Analysis:
     """Separation, the maximum likelihood and the least-squares contrast of the data."""
     data = load(key)
@@ -84,7 +84,7 @@ def _names(lang: str) -> dict[str, str]:
 
 
 # -- the sigmoid; odds -----------------------------------------------------------------------------
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def sigmoid_figure(z: float, lang: str) -> Figure:
     return figures.sigmoid_figure(z, _names(lang))
 
@@ -98,21 +98,21 @@ def linear_figure(key: DataKey, lang: str) -> Figure:
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def odds_figure(key: DataKey, b0: float, beta: float, lang: str) -> Figure:
     data = load(key)
     return figures.odds_figure(data.X[:, 0], data.y, b0, beta, _names(lang))
 
 
 # -- one (β₀, β): likelihood, cross-entropy and gradient --------------------------------------------
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def point(key: DataKey, b0: float, beta: float) -> report.Point:
     """Logits, Bernoulli probabilities and the numbers for the texts at (β₀, β)."""
     data = load(key)
     return report.at_point(data.X, data.y, b0, beta)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def formulas(key: DataKey, b0: float, beta: float, lang: str) -> tuple[str, str]:
     """LaTeX with the data's values: L(β), l(β) and J(β); ∇J by the slide's formula and by
     finite differences."""
@@ -123,14 +123,14 @@ def formulas(key: DataKey, b0: float, beta: float, lang: str) -> tuple[str, str]
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def bars_figure(key: DataKey, b0: float, beta: float, lang: str) -> Figure:
     data = load(key)
     probs = point(key, b0, beta).probs
     return figures.likelihood_bars_figure(data.X[:, 0], data.y, probs, _names(lang))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def underflow(key: DataKey, b0: float, beta: float, nmax: int, lang: str):
     """The numbers for the texts and the figure of the likelihood as N grows to ``nmax``."""
     data = load(key)
@@ -138,7 +138,7 @@ def underflow(key: DataKey, b0: float, beta: float, nmax: int, lang: str):
     return numbers, figures.underflow_figure(run.product, run.log_sum, _names(lang))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def surface_figure(key: DataKey, b0: float, beta: float, lang: str) -> Figure:
     """The log-likelihood surface l(β₀, β) with the point and the maximum (★)."""
     data, facts = load(key), analysed(key)
@@ -149,13 +149,13 @@ def surface_figure(key: DataKey, b0: float, beta: float, lang: str) -> Figure:
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def bce_figure(key: DataKey, b0: float, beta: float, lang: str) -> Figure:
     z = point(key, b0, beta).z
     return figures.bce_curves_figure(load(key).y, z, _names(lang))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def gradient_figure(key: DataKey, b0: float, beta: float, lang: str) -> Figure:
     data, z = load(key), point(key, b0, beta).z
     return figures.gradient_points_figure(data.X[:, 0], data.y, z, _names(lang))
@@ -178,7 +178,7 @@ class Training(NamedTuple):
     confusion: pd.DataFrame  # at the end: rows the true class y, columns the predicted ŷ
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def training(key: DataKey, eta: float, epochs: int, lang: str) -> Training:
     data, facts, longest = load(key), analysed(key), history(key, eta)
     fit = longest.until(epochs)

@@ -33,14 +33,14 @@ def _names(lang: str) -> dict[str, str]:
 
 
 # -- one unit, presentation by presentation -----------------------------------------------------
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def training(gate: str, w: tuple, gamma: float, theta: float, epochs: int):
     """The run and its trace table as shown (without the sample index)."""
     run = pc.train(X, pc.GATES[gate], w, gamma, theta, epochs)
     return run, run.trace.drop(columns=["sample"])
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def unit_figure(gate: str, w: tuple, gamma: float, theta: float, epochs: int, k: int, lang: str):
     """The unit's line over the inputs after presentation ``k`` (animated around it)."""
     run = training(gate, w, gamma, theta, epochs)[0]
@@ -48,7 +48,7 @@ def unit_figure(gate: str, w: tuple, gamma: float, theta: float, epochs: int, k:
 
 
 # -- the slide's network and a single unit on XOR ------------------------------------------------
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def network(W: tuple, v: tuple, theta: float, lang: str):
     """The network's table, its trace in LaTeX and its figure (inputs and hidden space)."""
     W, v = np.array(W, dtype=float), np.array(v, dtype=float)
@@ -57,7 +57,7 @@ def network(W: tuple, v: tuple, theta: float, lang: str):
     return net, pc.network_trace_latex(net, W, v), fig
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def convergence(setting: tuple, epochs: int, lang: str):
     """AND, OR and XOR with one setting ((w, γ, θ) or the rule slide's when None) and the
     figure of their errors per epoch and of XOR's weights."""
@@ -69,7 +69,7 @@ def convergence(setting: tuple, epochs: int, lang: str):
     return runs, figures.convergence_figure(runs, "XOR", _names(lang))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def comparison(gate: str, eta: float, epochs: int, lang: str):
     """The perceptron rule and ADALINE on one gate: both runs, their figure and the final table
     (None when ADALINE diverged)."""
@@ -105,7 +105,7 @@ class MLPView:
     sweep: Figure  # final loss per seed
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def mlp_view(seed: int, eta: float, epochs: int, loss: str, lang: str) -> MLPView:
     """The seed's network trained for exactly ``epochs`` epochs, and the sweep of seeds 0 … 19
     with the same η, epochs and loss: read from the record, not trained again."""
@@ -124,7 +124,7 @@ def mlp_view(seed: int, eta: float, epochs: int, loss: str, lang: str) -> MLPVie
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def gradient_check(seed: int, loss: str) -> pd.DataFrame:
     """∂L/∂θ at the seed's starting weights: by autodiff and by the hand-written backprop the
     trainer uses, side by side."""

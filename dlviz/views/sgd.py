@@ -88,7 +88,7 @@ def _read(source: str | bytes) -> Data:
     return Data(x, y, linreg.stats(x, y), hashlib.blake2b(raw, digest_size=16).hexdigest())
 
 
-@st.cache_resource(max_entries=32, show_spinner=False, hash_funcs=BY_KEY)
+@st.cache_resource(max_entries=16, show_spinner=False, hash_funcs=BY_KEY)
 def _history(data: Data, kind: str, eta: float, w0: float, b0: float, how: Setting, epochs: int):
     """The run to ``epochs`` (or to the update budget): plain SGD, SGD on standardised x,
     AdaGrad or Adam."""
@@ -120,7 +120,7 @@ def cut(trace: pd.DataFrame) -> dict[str, str] | None:
     }
 
 
-@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs=BY_KEY)
+@st.cache_resource(max_entries=16, show_spinner=False, hash_funcs=BY_KEY)
 def run(
     data: Data, eta: float, epochs: int, w0: float, b0: float, how: Setting, kind: str = "sgd"
 ) -> pd.DataFrame:
@@ -133,14 +133,14 @@ def run(
     return linreg.first_epochs(_history(data, kind, eta, w0, b0, how, longest), epochs)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs=BY_KEY)
+@st.cache_resource(max_entries=16, show_spinner=False, hash_funcs=BY_KEY)
 def _step_surface(data: Data, eta: float, epochs: int, w0: float, b0: float, how: Setting):
     s = data.stats
     trace = run(data, eta, epochs, w0, b0, how)
     return linreg.loss_surface(s, *linreg.view_box(s, [linreg.path(trace)]), SURFACE_N)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs=BY_KEY)
+@st.cache_resource(max_entries=16, show_spinner=False, hash_funcs=BY_KEY)
 def step_figure(
     data: Data, eta: float, epochs: int, w0: float, b0: float, how: Setting, step: int, lang: str
 ) -> Figure:
@@ -179,7 +179,7 @@ def _sweep(data: Data, w0: float, b0: float, how: Setting) -> linreg.SweepRuns:
     return linreg.sweep_runs(x, y, SWEEP_ETAS, MAX_EPOCHS, w0, b0, *how, s=data.stats)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False, hash_funcs=BY_KEY)
+@st.cache_resource(max_entries=16, show_spinner=False, hash_funcs=BY_KEY)
 def sweep_figure(
     data: Data, eta: float, epochs: int, w0: float, b0: float, how: Setting, lang: str
 ) -> Figure:

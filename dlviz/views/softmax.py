@@ -33,7 +33,7 @@ CANVAS = st.components.v2.component(
 
 
 # -- the slide's example, the explorer, the derivatives -----------------------------------------
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def losses(Y: np.ndarray, A: np.ndarray) -> tuple[pd.DataFrame, list[str], str]:
     """The loss of every sample (table), the slide's aligned sums (first four) and the mean."""
     table = sm.loss_table(Y, A)
@@ -41,7 +41,7 @@ def losses(Y: np.ndarray, A: np.ndarray) -> tuple[pd.DataFrame, list[str], str]:
     return table, sums, show.mean_loss_latex(Y, A)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def probabilities(z: tuple[float, ...], T: float, lang: str) -> tuple[Figure, str]:
     """a = softmax(z / T) as bars (the sum in the title) and as LaTeX."""
     a = sm.softmax(np.array(z), T)
@@ -49,14 +49,14 @@ def probabilities(z: tuple[float, ...], T: float, lang: str) -> tuple[Figure, st
     return bars, show.explorer_latex(np.array(z), T, a)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def overflow(z: tuple[float, ...], shift: float) -> tuple[pd.DataFrame, bool]:
     """The naive and the stable softmax of z + c side by side; whether the naive one gave nan."""
     demo = sm.overflow_demo(np.array(z) + shift)
     return demo, bool((demo["naive"] == "nan").any())
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def jacobian(z: tuple[float, ...], T: float, lang: str) -> tuple[Figure, str]:
     """∂a/∂z at z / T as a heatmap, and its largest gap to finite differences."""
     logits = np.array(z) / T
@@ -74,13 +74,13 @@ CHECK_FORMATS = {
 }
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def logit_check(z: tuple[float, ...], T: float, true_class: int) -> pd.DataFrame:
     """∂l/∂z = a − y by the formula, by autodiff and by finite differences (class 1-based)."""
     return sm.logit_gradient_check(np.array(z) / T, sm.one_hot([true_class - 1], len(z))[0])
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def paths(
     a: tuple[float, ...], y: tuple[float, ...], k: int, x2: float
 ) -> tuple[pd.DataFrame, str, str]:
@@ -354,7 +354,7 @@ def _train(run: sr.Training, epochs: int, per_run: int, t) -> None:
         bar.empty()
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def report(
     data: tuple,
     nb: int,
