@@ -309,6 +309,9 @@ class Page:
         **kwargs: Any,
     ) -> Any:
         self._seed(key, spec)
+        lo, hi, value = kwargs.get("min_value"), kwargs.get("max_value"), st.session_state[key]
+        if lo is not None and hi is not None and not lo <= value <= hi:
+            st.session_state[key] = min(max(value, lo), hi)  # another control moved the range
         where = where if where is not None else st
         value = getattr(where, make.__name__)(
             self.t(label), key=key, help=self.t(kwargs.pop("help", label + ".help")), **kwargs
@@ -318,10 +321,19 @@ class Page:
 
     # -- controls: ``label`` is a text key; its help text is ``label + ".help"`` -------------
     def slider(
-        self, key: str, spec: Ranged, label: str, *, where: Any = None, **kwargs: Any
+        self,
+        key: str,
+        spec: Ranged,
+        label: str,
+        *,
+        where: Any = None,
+        hi: Any = None,
+        **kwargs: Any,
     ) -> Any:
-        """A slider over the spec's range [lo, hi]."""
-        return self._control(st.slider, key, spec, label, where, **_bounds(spec), **kwargs)
+        """A slider over the spec's range [lo, hi], or up to ``hi`` when another control sets
+        the range (the link may hold any value of the spec's; the slider's follows)."""
+        bounds = _bounds(spec) | ({} if hi is None else {"max_value": min(hi, spec.hi)})
+        return self._control(st.slider, key, spec, label, where, **bounds, **kwargs)
 
     def number(
         self, key: str, spec: Ranged, label: str, *, where: Any = None, **kwargs: Any

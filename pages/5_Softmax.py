@@ -95,7 +95,7 @@ def derivatives():  # the Jacobian and ∂l/∂z = a − y at the explorer's log
         page.plot(jacobian, key="jacobian")
         st.caption(t("jac.check", gap=gap))
     with right:
-        true_class = min(page.slider("cls", IntParam(1, 1, 10), "cls"), K)  # at most K
+        true_class = page.slider("cls", IntParam(1, 1, 10), "cls", hi=K)  # a class of the K
         st.markdown(t("dz.title", cls=true_class))
         page.table(views.logit_check(z, T, true_class), key="dz", formats=views.CHECK_FORMATS)
 

@@ -498,3 +498,16 @@ def test_uploaded_data_are_kept_within_entries_and_bytes():
         small.dataset((("id", i), 0), f)
     assert list(small._items) == [(("id", 3), 0)]  # bytes: only the newest fits
     assert small.nbytes() <= small.size
+
+
+def test_the_true_class_slider_runs_over_the_explorers_k_classes(run_page):
+    at = run_page(PAGE, lang="en", tab="derivatives")  # K = 3
+    assert at.slider(key="cls").max == 3
+    # A link's class beyond K (a class set before K was lowered) becomes the last class, with
+    # no warning: the link was valid when it was made.
+    at = run_page(PAGE, lang="en", tab="derivatives", K="2", cls="5")
+    slider = at.slider(key="cls")
+    assert (slider.max, slider.value) == (2, 2) and not at.warning
+    assert at.query_params["cls"] == "2"  # the link says what the page shows
+    check = frame(at, "a − y")
+    assert len(check) == 2 and check.iloc[1, 1] < 0  # a₂ − 1: the true class is 2
