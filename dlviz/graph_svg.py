@@ -48,8 +48,9 @@ OTHER = 0.58  # lower case, digits and the rest (a little generous: better wide 
 
 
 def number(value: float) -> str:
-    """A short number for a node box: 6 significant digits, "nan"/"inf" as they are."""
-    return f"{value:.6g}"
+    """A short number for a node box: 6 significant digits, "nan"/"inf" as they are, a zero
+    as 0 (never "-0": + 0.0 turns IEEE's −0.0 into 0.0)."""
+    return f"{value + 0.0:.6g}"
 
 
 def text_width(text: str, size: float) -> float:

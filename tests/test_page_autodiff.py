@@ -232,3 +232,16 @@ def test_both_languages(run_page, lang, title):
     assert at.title[0].value == title
     assert at.button(key="step_next").label == ("Siguiente" if lang == "es" else "Next")
     assert step_text(at).startswith("**Paso 0 de 11**" if lang == "es" else "**Step 0 of 11**")
+
+
+def test_a_zero_derivative_is_shown_as_0_not_minus_0(run_page):
+    # f = −x²: ∂f/∂y is −0.0 in IEEE arithmetic; the page writes 0, in the text and the graph.
+    at = run_page(PAGE, lang="en", tab="modes", f="-x^2", x0="1", y0="1")
+    text = " ".join(m.value for m in at.markdown)
+    assert "∇f = (-2, 0)" in text and "-0" not in text.replace("-0.", "")
+
+
+def test_graph_numbers_never_read_minus_0():
+    from dlviz import graph_svg
+
+    assert graph_svg.number(-0.0) == "0" and graph_svg.number(-2.5) == "-2.5"

@@ -94,7 +94,8 @@ def modes(text: str, x: float, y: float) -> tuple[str, dict[str, str]]:
     reverse = (at.adjoint_of("x"), at.adjoint_of("y"))
     gap = float(np.nanmax(np.abs(np.subtract(dual.gradient, reverse)), initial=0.0))
     numbers = {"fx": dual.gradient[0], "fy": dual.gradient[1], "rx": reverse[0], "ry": reverse[1]}
-    shown = {k: f"{v:.6g}" for k, v in numbers.items()} | {"gap": f"{gap:.1e}"}
+    # + 0.0: a zero shows as 0, never "-0" (∂(−x²)/∂y is −0.0 in IEEE arithmetic)
+    shown = {k: f"{v + 0.0:.6g}" for k, v in numbers.items()} | {"gap": f"{gap:.1e}"}
     return forward_mode.dual_latex(dual, x, y), shown
 
 
