@@ -368,14 +368,22 @@ def serve(script: str, cwd: Path):
     """``streamlit run <script>`` in ``cwd`` (which holds its ``.streamlit/config.toml``) on a
     free port with ``SERVER_FLAGS``; yields its address and stops it afterwards."""
     port = free_port()
-    log = tempfile.TemporaryFile()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
+    with started(command + SERVER_FLAGS, cwd, port) as (url, _):
+        yield url
+
+
+@contextmanager
+def started(command: list[str], cwd: Path, port: int, seconds: float = 120):
+    """``command`` (a server that will answer on ``port``) run in ``cwd`` until its health
+    check answers; yields its address and process, and stops it afterwards."""
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        command + SERVER_FLAGS, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log
     )  # stderr to a file: a pipe left unread fills up and stalls the server
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + seconds
         while True:
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
@@ -385,13 +393,13 @@ def serve(script: str, cwd: Path):
                 if time.monotonic() > deadline or process.poll() is not None:
                     log.seek(0)
                     tail = log.read().decode()[-2000:]
-                    raise RuntimeError(f"{script} did not start: {tail}") from None
+                    raise RuntimeError(f"{command} did not start: {tail}") from None
                 time.sleep(0.3)  # polling the health endpoint until the server answers
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()

@@ -33,14 +33,13 @@ import random
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -50,7 +49,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser import SERVER_FLAGS, free_port, markdown_table  # noqa: E402
+from bench.browser import SERVER_FLAGS, free_port, markdown_table, started  # noqa: E402
 from dlviz import nav  # noqa: E402
 
 MOVABLE = ("slider", "number_input")  # what a simulated student moves
@@ -64,13 +63,8 @@ DONE = {
 
 
 def percentile(values: list[float], q: float) -> float:
-    """The q-th percentile (0–100) by linear interpolation; NaN for no values."""
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q / 100
-    lo, hi = math.floor(k), math.ceil(k)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+    """The q-th percentile (0–100, numpy's linear interpolation); NaN for no values."""
+    return float(np.percentile(values, q)) if values else math.nan
 
 
 # -- the widgets a student holds -----------------------------------------------------------------
@@ -390,9 +384,9 @@ def usage(pid: int | None) -> tuple[float, float]:
     return ticks / os.sysconf("SC_CLK_TCK"), rss / 1024
 
 
-@contextlib.contextmanager
-def launched(workers: int) -> Iterator[tuple[str, subprocess.Popen]]:
-    """The app started as the README starts it (``workers`` 0) or by ``dlviz.serve``."""
+def launched(workers: int) -> contextlib.AbstractContextManager[tuple[str, subprocess.Popen]]:
+    """The app started as the README starts it (``workers`` 0) or by ``dlviz.serve`` (which
+    stops its workers and proxy when it is stopped)."""
     port = free_port()
     if workers:
         command = [sys.executable, "-m", "dlviz.serve", "--workers", str(workers)]
@@ -400,29 +394,7 @@ def launched(workers: int) -> Iterator[tuple[str, subprocess.Popen]]:
     else:
         command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
         command += SERVER_FLAGS
-    log = tempfile.TemporaryFile()  # a file, not a pipe: an unread pipe stalls the server
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    log.seek(0)
-                    raise RuntimeError(f"did not start: {log.read().decode()[-2000:]}") from None
-                time.sleep(0.3)  # polling the health endpoint until the server answers
-        yield url, process
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
+    return started(command, ROOT, port)
 
 
 def workers_of(pid: int) -> list[int]:
@@ -529,6 +501,8 @@ def run(args: argparse.Namespace) -> None:
             time.sleep(args.settle)  # the sessions leave
             _, mem1 = usage(pid)
             cpu = (cpu1 - cpu0) / (wall1 - wall0) * 100
+            if kill:  # a killed worker's CPU time leaves /proc with it: not measurable
+                cpu = math.nan
             client = (client1 - client0) / (wall1 - wall0) * 100
             rows.append(row(students, tally, cpu, (mem0, mem1)) + [f"{client:.0f} %"])
             print(markdown_table(HEADER, rows[-1:]).splitlines()[-1], flush=True)
