@@ -9,18 +9,15 @@ instead, so CI can never pass without having run them.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from browserkit import wait_idle
 
+from bench.browser import free_port, started
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from dlviz.serve import worker_command
 from tests.support import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,75 +37,27 @@ def browser():
         chromium.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start():
-    port = _free_port()
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=log,  # a file, not a pipe: a pipe left unread fills up and stalls the server
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)  # polling the health endpoint until the server answers
-    else:
-        process.kill()
-        log.seek(0)
-        pytest.fail(f"streamlit did not start: {log.read().decode()[-2000:]}")
-    return process, url
-
-
-def _stop(process) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+@contextmanager
+def _started():
+    """The app started as the README starts it, on a free loopback port, as dlviz.serve starts
+    a worker (the server settings come from .streamlit/config.toml)."""
+    port = free_port()
+    with started(worker_command(port), ROOT, port) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="session")
 def server():
     """One server for the whole test session, started as the README starts it."""
-    process, url = _start()
-    yield url
-    _stop(process)
+    with _started() as url:
+        yield url
 
 
 @pytest.fixture
 def fresh_server():
     """A server started for this test alone: the test is its first visitor (deep links)."""
-    process, url = _start()
-    yield url
-    _stop(process)
+    with _started() as url:
+        yield url
 
 
 @pytest.fixture
