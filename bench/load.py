@@ -290,15 +290,19 @@ class Student:
         await self._rerun()
         self.tally.opens.append(time.perf_counter() - start)
 
-    async def move(self, key: str | None = None, steps: int | None = None) -> None:
-        """Move a control (by its key, or one at random) by ``steps`` (or one to three either
-        way) and time the rerun."""
-        controls = [
+    def controls(self) -> list[tuple[str, object, str]]:
+        """(widget id, element, fragment id) of each enabled control a student moves."""
+        return [
             (wid, element, fragment)
             for wid, (element, fragment) in self.widgets.items()
             if element.WhichOneof("type") in MOVABLE
             and not getattr(element, element.WhichOneof("type")).disabled
         ]
+
+    async def move(self, key: str | None = None, steps: int | None = None) -> None:
+        """Move a control (by its key, or one at random) by ``steps`` (or one to three either
+        way) and time the rerun."""
+        controls = self.controls()
         if key is not None:
             controls = [c for c in controls if c[0].endswith(f"-{key}")]
         if not controls:
@@ -536,12 +540,7 @@ async def control_times(base: str, path: str, moves: int) -> list[tuple[str, flo
     tally = Tally()
     student = Student(base, path, random.Random(0), tally)
     await student.open()
-    keys = [
-        wid.rsplit("-", 1)[1]
-        for wid, (element, _) in student.widgets.items()
-        if element.WhichOneof("type") in MOVABLE
-        and not getattr(element, element.WhichOneof("type")).disabled
-    ]
+    keys = [wid.rsplit("-", 1)[1] for wid, _, _ in student.controls()]
     rows = []
     for key in keys:
         tally.moves.clear()
