@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CONSTANTS", "FUNCTIONS", "VARIABLES", "Bin", "Call", "Const", "Neg", "Node", "Num",
            "Var", "constant_value", "to_latex", "to_text", "variables_of",  # from dlviz.exprtree
-           "MAX_DEPTH", "MAX_LENGTH", "MAX_TOKENS", "ExprError", "Expression", "parse"]  # fmt: skip
+           "ENGLISH", "MAX_DEPTH", "MAX_LENGTH", "MAX_TOKENS", "ExprError", "Expression", "parse"]  # fmt: skip
 
 MAX_LENGTH = 300
 MAX_TOKENS = 200
@@ -76,12 +76,39 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ALIASES = {"−": "-", "·": "*", "×": "*", "π": "pi"}  # friendly unicode a student may paste
 
 
-class ExprError(ValueError):
-    """A formula that cannot be parsed; ``column`` is 1-based (None when it is not one place)."""
+# What each refusal says in English (``str(error)``, for logs and tests); a page shows the
+# ``expr.<code>`` text of its language, with ``details`` (``text``/``name`` are what the student
+# typed: show them quoted).
+ENGLISH = {
+    "malformed_number": "malformed number '{text}' at column {column}",
+    "number_too_large": "number '{text}' at column {column} is too large",
+    "unknown_name": "unknown name '{name}' at column {column} (known: {known})",
+    "unexpected_character": "unexpected character '{text}' at column {column}",
+    "invisible_character": "unexpected character {point} at column {column}",
+    "too_many_symbols": "formula too long (more than {maximum} symbols)",
+    "too_deep": "nesting too deep (at most {maximum} levels)",
+    "missing_operand": "missing operand after '{text}' at column {column}",
+    "unexpected_number": "unexpected number '{text}' at column {column} (use * to multiply)",
+    "unexpected": "unexpected '{text}' at column {column}",
+    "needs_parentheses": (
+        "function '{name}' at column {column} needs parentheses: write {name}(...)"
+    ),
+    "empty_parentheses": "empty parentheses at column {column}",
+    "missing_closing": "missing ')' for '(' at column {column}",
+    "too_long": "formula too long ({length} characters, at most {maximum})",
+    "empty": "empty formula",
+    "not_text": "a formula must be text, not {kind}",
+}
 
-    def __init__(self, message: str, column: int | None = None) -> None:
-        super().__init__(message)
-        self.column = column
+
+class ExprError(ValueError):
+    """A formula that cannot be parsed. ``code`` names the problem (a key of ``ENGLISH``),
+    ``details`` fill its message; ``column`` is 1-based (None when it is not one place)."""
+
+    def __init__(self, code: str, column: int | None = None, **details: object) -> None:
+        self.code, self.column = code, column
+        self.details = {"column": column, **details}
+        super().__init__(ENGLISH[code].format(**self.details))
 
 
 # ------------------------------------------------------------------------------ tokenizer
@@ -91,6 +118,11 @@ class _Token:
     text: str
     column: int
     value: float = 0.0
+    typed: str = ""  # what the student wrote, when it differs ("**" for "^", "−" for "-")
+
+    @property
+    def shown(self) -> str:
+        return self.typed or self.text
 
 
 def _split_letters(run: str) -> list[str] | None:
@@ -132,10 +164,10 @@ def _scan_number(text: str, i: int) -> tuple[_Token, int]:
         k = j
         while k < n and text[k] in "." + _DIGITS:
             k += 1
-        raise ExprError(f"malformed number '{text[i:k]}' at column {i + 1}", i + 1)
+        raise ExprError("malformed_number", i + 1, text=text[i:k])
     value = float(text[i:j])  # only digits, '.', 'e' and a sign reach float()
     if not np.isfinite(value):
-        raise ExprError(f"number '{text[i:j]}' at column {i + 1} is too large", i + 1)
+        raise ExprError("number_too_large", i + 1, text=text[i:j])
     return _Token("num", text[i:j], i + 1, value), j
 
 
@@ -150,7 +182,7 @@ def _tokenize(text: str) -> list[_Token]:
             token, i = _scan_number(text, i)
             tokens.append(token)
         elif ch == "pi":  # the letter π
-            tokens.append(_Token("name", "pi", col))
+            tokens.append(_Token("name", "pi", col, typed="π"))
             i += 1
         elif ch in _LETTERS:
             j = i + 1
@@ -160,25 +192,26 @@ def _tokenize(text: str) -> list[_Token]:
             names = _split_letters(run)
             if names is None:
                 known = ", ".join((*VARIABLES, *CONSTANTS, *FUNCTIONS))
-                raise ExprError(f"unknown name '{run}' at column {col} (known: {known})", col)
+                raise ExprError("unknown_name", col, name=run, known=known)
             for name in names:  # columns of the pieces of "2xy" stay exact
                 tokens.append(_Token("name", name, col))
                 col += len(name)
             i = j
         elif text[i : i + 2] == "**":
-            tokens.append(_Token("op", "^", col))
+            tokens.append(_Token("op", "^", col, typed="**"))
             i += 2
         elif ch in "+-*/^":
-            tokens.append(_Token("op", ch, col))
+            tokens.append(_Token("op", ch, col, typed=text[i] if text[i] != ch else ""))
             i += 1
         elif ch in "()":
             tokens.append(_Token(ch, ch, col))
             i += 1
         else:
-            shown = f"'{ch}'" if ch.isprintable() else f"U+{ord(ch):04X}"
-            raise ExprError(f"unexpected character {shown} at column {col}", col)
+            if ch.isprintable():
+                raise ExprError("unexpected_character", col, text=ch)
+            raise ExprError("invisible_character", col, point=f"U+{ord(ch):04X}")
         if len(tokens) > MAX_TOKENS:
-            raise ExprError(f"formula too long (more than {MAX_TOKENS} symbols)")
+            raise ExprError("too_many_symbols", maximum=MAX_TOKENS)
     tokens.append(_Token("end", "", n + 1))
     return tokens
 
@@ -205,7 +238,7 @@ class _Parser:
         """Parse ``rule`` one nesting level deeper (a parenthesis, sign or exponent)."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExprError(f"nesting too deep (at most {MAX_DEPTH} levels)", token.column)
+            raise ExprError("too_deep", token.column, maximum=MAX_DEPTH)
         node = rule()
         self.depth -= 1
         return node
@@ -213,14 +246,10 @@ class _Parser:
     def unexpected(self, token: _Token) -> ExprError:
         if token.kind == "end":
             before = self.tokens[self.pos - 1]
-            where = f"after '{before.text}' at column {before.column}"
-            return ExprError(f"missing operand {where}", before.column)
+            return ExprError("missing_operand", before.column, text=before.shown)
         if token.kind == "num":
-            message = (
-                f"unexpected number '{token.text}' at column {token.column} (use * to multiply)"
-            )
-            return ExprError(message, token.column)
-        return ExprError(f"unexpected '{token.text}' at column {token.column}", token.column)
+            return ExprError("unexpected_number", token.column, text=token.text)
+        return ExprError("unexpected", token.column, text=token.shown)
 
     def formula(self) -> Node:
         node = self.expr()
@@ -271,14 +300,13 @@ class _Parser:
         if token.kind == "name":  # a function: parentheses are required
             self.take()
             if self.peek().kind != "(":
-                message = f"function '{token.text}' at column {token.column} needs parentheses"
-                raise ExprError(f"{message}: write {token.text}(...)", token.column)
+                raise ExprError("needs_parentheses", token.column, name=token.text)
             return Call(token.text, self.group(self.take()))
         if token.kind == "(":
             return self.group(self.take())
         if token.kind == ")" and self.pos > 0 and self.tokens[self.pos - 1].kind == "(":
             column = self.tokens[self.pos - 1].column
-            raise ExprError(f"empty parentheses at column {column}", column)
+            raise ExprError("empty_parentheses", column)
         raise self.unexpected(token)
 
     def group(self, opening: _Token) -> Node:
@@ -289,7 +317,7 @@ class _Parser:
             self.take()
             return node
         if closing.kind == "end":
-            raise ExprError(f"missing ')' for '(' at column {opening.column}", opening.column)
+            raise ExprError("missing_closing", opening.column)
         raise self.unexpected(closing)
 
 
@@ -411,17 +439,17 @@ class Expression:
 @functools.lru_cache(maxsize=256)
 def _parse_cached(text: str) -> Expression:
     if len(text) > MAX_LENGTH:  # first, before any work proportional to the length
-        raise ExprError(f"formula too long ({len(text)} characters, at most {MAX_LENGTH})")
+        raise ExprError("too_long", length=len(text), maximum=MAX_LENGTH)
     tokens = _tokenize(text)
     if len(tokens) == 1:
-        raise ExprError("empty formula")
+        raise ExprError("empty")
     return Expression(text, _Parser(tokens).formula())
 
 
 def parse(text: str) -> Expression:
     """Parse a formula in x and y (see the module docstring); raises :class:`ExprError`."""
     if not isinstance(text, str):
-        raise ExprError(f"a formula must be text, not {type(text).__name__}")
+        raise ExprError("not_text", kind=type(text).__name__)
     if len(text) > MAX_LENGTH:  # do not even hash a huge string into the cache
-        raise ExprError(f"formula too long ({len(text)} characters, at most {MAX_LENGTH})")
+        raise ExprError("too_long", length=len(text), maximum=MAX_LENGTH)
     return _parse_cached(text)

@@ -2,8 +2,8 @@
 
 Every control on a page is mirrored in the URL so a copied link reproduces the exact view. A
 parameter spec knows its default, how to read text from the URL and how to write a value back.
-A bad value (``?x0=abc``, ``?eta=-5``, out of range) raises ``ParamError`` whose message says
-why; the caller then falls back to the default and warns. Pure: no Streamlit here.
+A bad value (``?x0=abc``, ``?eta=-5``, out of range) raises ``ParamError`` whose code says
+why; the caller then falls back to the default and warns (the page translates the code). Pure: no Streamlit here.
 """
 
 from __future__ import annotations
@@ -16,8 +16,26 @@ from typing import Any
 WHOLE = re.compile(r"[+-]?[0-9]{1,12}")
 
 
+ENGLISH = {
+    "not_number": "not a number",
+    "not_finite": "not a finite number",
+    "outside": "outside [{lo}, {hi}]",
+    "not_whole": "not a whole number",
+    "not_choice": "not one of {options}",
+    "not_bool": "not 0 or 1",
+    "too_long": "longer than {maximum} characters",
+    "too_many_rows": "more than {maximum} rows",
+    "row_length": "a row is not {columns} numbers",
+}
+
+
 class ParamError(ValueError):
-    """A URL value that cannot be used; the message says why (in English, used in a warning)."""
+    """A URL value that cannot be used. ``code`` (a key of ``ENGLISH``: ``str(error)``) says
+    why, ``details`` fill the message; a page shows its own language's ``param.<code>`` text."""
+
+    def __init__(self, code: str, **details: object) -> None:
+        self.code, self.details = code, details
+        super().__init__(ENGLISH[code].format(**details))
 
 
 @dataclass(frozen=True)
@@ -32,11 +50,11 @@ class FloatParam:
         try:
             value = float(raw)
         except ValueError:
-            raise ParamError("not a number") from None
+            raise ParamError("not_number") from None
         if not math.isfinite(value):
-            raise ParamError("not a finite number")
+            raise ParamError("not_finite")
         if not self.lo <= value <= self.hi:
-            raise ParamError(f"outside [{self.lo:g}, {self.hi:g}]")
+            raise ParamError("outside", lo=f"{self.lo:g}", hi=f"{self.hi:g}")
         return value
 
     def dump(self, value: float) -> str:
@@ -55,10 +73,10 @@ class IntParam:
         text = raw.strip()
         # ASCII digits only: str.isdigit() also says yes to "²" or "①", which int() refuses.
         if not WHOLE.fullmatch(text):
-            raise ParamError("not a whole number")
+            raise ParamError("not_whole")
         value = int(text)
         if not self.lo <= value <= self.hi:
-            raise ParamError(f"outside [{self.lo}, {self.hi}]")
+            raise ParamError("outside", lo=self.lo, hi=self.hi)
         return value
 
     def dump(self, value: int) -> str:
@@ -74,7 +92,7 @@ class ChoiceParam:
 
     def parse(self, raw: str) -> str:
         if raw not in self.options:
-            raise ParamError(f"not one of {', '.join(self.options)}")
+            raise ParamError("not_choice", options=", ".join(self.options))
         return raw
 
     def dump(self, value: str) -> str:
@@ -93,7 +111,7 @@ class BoolParam:
             return True
         if text in ("0", "false", "no", "off"):
             return False
-        raise ParamError("not 0 or 1")
+        raise ParamError("not_bool")
 
     def dump(self, value: bool) -> str:
         return "1" if value else "0"
@@ -108,15 +126,15 @@ class TextParam:
 
     def parse(self, raw: str) -> str:
         if len(raw) > self.max_length:
-            raise ParamError(f"longer than {self.max_length} characters")
+            raise ParamError("too_long", maximum=self.max_length)
         return raw
 
     def dump(self, value: str) -> str:
         return str(value)
 
 
-def read(spec: Param, raw: str | None) -> tuple[Any, str | None]:
-    """Value for a URL entry: ``(value, None)``, or ``(spec.default, reason)`` when it is bad.
+def read(spec: Param, raw: str | None) -> tuple[Any, ParamError | None]:
+    """Value for a URL entry: ``(value, None)``, or ``(spec.default, error)`` when it is bad.
 
     ``raw is None`` (absent from the URL) gives the default without a reason.
     """
@@ -125,7 +143,7 @@ def read(spec: Param, raw: str | None) -> tuple[Any, str | None]:
     try:
         return spec.parse(raw), None
     except ParamError as error:
-        return spec.default, str(error)
+        return spec.default, error
 
 
 @dataclass(frozen=True)
@@ -140,10 +158,47 @@ class GridParam:
         for option in self.options:
             if math.isclose(value, option, rel_tol=1e-6):
                 return option
-        raise ParamError("not one of the control's values")
+        raise ParamError("not_choice", options=", ".join(f"{o:g}" for o in self.options))
 
     def dump(self, value: float) -> str:
         return f"{float(value):.10g}"
+
+
+@dataclass(frozen=True)
+class TableParam:
+    """A table of numbers, ``columns`` a row and at most ``max_rows`` rows, written compactly:
+    rows separated by ``;``, cells by ``,`` (``1,0,0.5;0,1,0.25``)."""
+
+    default: tuple[tuple[float, ...], ...]
+    columns: int
+    max_rows: int = 20
+
+    def parse(self, raw: str) -> tuple[tuple[float, ...], ...]:
+        lines = raw.split(";")
+        if len(lines) > self.max_rows:
+            raise ParamError("too_many_rows", maximum=self.max_rows)
+        rows = []
+        for line in lines:
+            cells = line.split(",")
+            if len(cells) != self.columns:
+                raise ParamError("row_length", columns=self.columns)
+            row = tuple(FloatParam(0.0, -math.inf, math.inf).parse(cell) for cell in cells)
+            rows.append(row)
+        return tuple(rows)
+
+    def dump(self, value: tuple[tuple[float, ...], ...]) -> str:
+        # Python's shortest text that reads back exactly: "0.3792", not "0.37919999999999998".
+        return ";".join(",".join(_short(cell) for cell in row) for row in value)
+
+    @staticmethod
+    def rows_of(table: Any) -> tuple[tuple[float, ...], ...]:
+        """A data frame's (or array's) cells as the rows this parameter holds."""
+        return tuple(tuple(float(cell) for cell in row) for row in getattr(table, "values", table))
+
+
+def _short(cell: float) -> str:
+    text = repr(float(cell))
+    return text[:-2] if text.endswith(".0") else text
 
 
 def log_grid(lo_exp: int, hi_exp: int, mantissas: tuple[int, ...] = (1, 2, 5)) -> tuple[float, ...]:
@@ -152,4 +207,4 @@ def log_grid(lo_exp: int, hi_exp: int, mantissas: tuple[int, ...] = (1, 2, 5)) -
     return (*values, float(f"1e{hi_exp}"))
 
 
-Param = FloatParam | IntParam | ChoiceParam | BoolParam | TextParam | GridParam
+Param = FloatParam | IntParam | ChoiceParam | BoolParam | TextParam | GridParam | TableParam

@@ -29,7 +29,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dlviz import i18n, nav, params, tcp
-from dlviz.expr import Expression, parse
+from dlviz.expr import ExprError, Expression, parse
 from dlviz.figures import AXIS, THREE_D, Figure
 from dlviz.texts import common
 
@@ -134,6 +134,7 @@ class Page:
         self._arrived = st.session_state.get("_dlviz_page") != title_key
         st.session_state["_dlviz_page"] = title_key
         self._seeded: set[str] = set()
+        self._specs: dict[str, params.Param] = {}  # the link's keys read by this run
         pending = []  # bad URL values found before the language is known
         lang = self._seed("lang", params.ChoiceParam(_browser_language(), i18n.LANGUAGES), pending)
         present = self._seed("present", params.BoolParam(False), pending)
@@ -184,27 +185,24 @@ class Page:
         """Put the URL's value for ``key`` into session state on the page's first run, and
         whenever Streamlit has dropped it: it forgets a control's value at the end of a run that
         did not show the control (a closed section), also when another section reads it."""
+        self._specs[key] = spec
         missing = key not in st.session_state
         if missing or (self._arrived and key not in self._seeded):
             raw = st.query_params.get(key)
-            value, reason = params.read(spec, raw)
-            if reason is not None:
-                entry = (key, raw, reason, spec.dump(spec.default))
+            value, error = params.read(spec, raw)
+            if error is not None:
+                entry = (key, raw, error, spec.dump(spec.default))
                 pending.append(entry) if pending is not None else self._warn(*entry)
             st.session_state[key] = value
         self._seeded.add(key)
         return st.session_state[key]
 
-    def _warn(self, key: str, raw: str, reason: str, default: str) -> None:
+    def _warn(self, key: str, raw: str, error: params.ParamError, default: str) -> None:
         # A fragment may not write above itself: there the warning stands where the control is.
         where = st if _in_fragment() else self._warnings
+        reason = self.t(f"param.{error.code}", **error.details)  # our own values, not the link's
         where.warning(
-            self.t(
-                "warn.param",
-                param=i18n.quoted(f"{key}={raw}"),
-                reason=i18n.escaped(reason),
-                default=default,
-            ),  # fmt: skip
+            self.t("warn.param", param=i18n.quoted(f"{key}={raw}"), reason=reason, default=default),
             icon=":material/warning:",
         )
 
@@ -283,21 +281,52 @@ class Page:
 
     def kept(
         self, key: str, value: T, read: Callable[[T], Any], default: T,
-        explain: Callable[[ValueError], str],
+        explain: Callable[[ValueError], str], *, link: str | None = None,
     ) -> tuple[T, Any]:  # fmt: skip
         """``(value, read(value))`` for what the student typed, pasted or uploaded; when it
         cannot be read (``read`` raises a ``ValueError``), a red box with ``explain(error)`` and
         the last value of this session that could be read (``default`` at first), so the page
-        keeps showing its last good state."""
+        keeps showing its last good state.
+
+        The link keeps describing what the page shows: the text control ``link`` (``key`` when
+        it is one) gets back, in the link, the text it held when its value was last read.
+        """
         good = f"_{key}_good"
+        link = link or (key if key in self._specs else None)
+        linked = f"_{link}_linked"
         try:
             result = read(value)
         except ValueError as error:
             self.alert("error", explain(error))
+            if link is not None:
+                spec = self._specs[link]
+                text = st.session_state.get(linked, spec.dump(spec.default))
+                if st.query_params.get(link) != text:
+                    st.query_params[link] = text
             value = st.session_state.get(good, default)
             return value, read(value)
         st.session_state[good] = value
+        if link is not None:
+            st.session_state[linked] = st.query_params.get(link)
         return value, result
+
+    def editor(
+        self, key: str, link: str, spec: params.TableParam, columns: list[str],
+        read: Callable[[Any], T], explain: Callable[[ValueError], str], **kwargs: Any,
+    ) -> tuple[pd.DataFrame, T]:  # fmt: skip
+        """An editable table (widget ``key``) kept in the link as ``?<link>=`` (rows by ``;``,
+        cells by ``,``): it opens on the link's table, and every edit that ``read`` accepts goes
+        into the link; an edit it refuses shows ``explain(error)`` and keeps the last good table
+        (``kept``), in the page and in the link. Returns the table in use and its ``read``."""
+        rows = self._seed(link, spec)
+        base = f"_{key}_base"
+        if key not in st.session_state or base not in st.session_state:
+            # The editor holds edits against the table it opened on: open on the one in use.
+            st.session_state[base] = pd.DataFrame(rows, columns=columns, dtype=float)
+        edited = st.data_editor(st.session_state[base], key=key, **kwargs)
+        table, result = self.kept(key, edited, read, st.session_state[base], explain)
+        self.set_state(link, spec, params.TableParam.rows_of(table))
+        return table, result
 
     def _control(
         self,
@@ -391,9 +420,18 @@ class Page:
             text,
             parse,
             default,
-            lambda error: self.t("formula.bad", error=i18n.escaped(error), good=i18n.quoted(good)),
-        )
+            lambda error: self.t("formula.bad", error=self.formula_error(error), good=i18n.quoted(good)),
+        )  # fmt: skip
         return expression
+
+    def formula_error(self, error: ExprError) -> str:
+        """Why a formula cannot be parsed, in the page's language; what the student typed
+        (``text``, ``name``) quoted as code."""
+        shown = {
+            name: i18n.quoted(str(value)) if name in ("text", "name") else value
+            for name, value in error.details.items()
+        }
+        return self.t(f"expr.{error.code}", **shown)
 
     # -- output ------------------------------------------------------------------------------
     def plot(self, fig: go.Figure, key: str | None = None) -> None:

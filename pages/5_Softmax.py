@@ -44,13 +44,11 @@ def loss():  # the slide's example: labels → one-hot Y, then the cross-entropy
     st.subheader(t("loss.header"))
     st.latex(show.LOSS_LATEX)
     st.markdown(t("loss.edit"))
-    if "ya" not in st.session_state:  # the editor opens (again) on the last valid A and Y
-        st.session_state.softmax_base = st.session_state.get("softmax_table", views.EXAMPLE)
-    edited = st.data_editor(
-        st.session_state.softmax_base, key="ya", num_rows="dynamic", hide_index=True
-    )
-    table, (Y, A) = page.kept("ya", edited, show.example_from_table, views.EXAMPLE, bad("kept"))
-    st.session_state.softmax_table, st.session_state.softmax_ya = table, (Y, A)
+    _, (Y, A) = page.editor(
+        "ya", "table", views.EXAMPLE_SPEC, list(views.EXAMPLE.columns), show.example_from_table,
+        bad("kept"), num_rows="dynamic", hide_index=True,
+    )  # fmt: skip
+    st.session_state.softmax_ya = Y, A
     losses, sums, mean = views.losses(Y, A)
     for column, latex in zip(st.columns(len(sums)), sums, strict=True):
         column.latex(latex)

@@ -59,6 +59,82 @@ TEXT = {
         "{good}.",
         "This formula cannot be used: {error}. Still showing the last valid formula, {good}.",
     ),
+    # Why a formula cannot be parsed (dlviz.expr.ExprError codes); {text} and {name} are what
+    # the student typed, quoted by ui.Page.formula.
+    "expr.malformed_number": (
+        "el número {text} de la columna {column} está mal escrito",
+        "malformed number {text} at column {column}",
+    ),
+    "expr.number_too_large": (
+        "el número {text} de la columna {column} es demasiado grande",
+        "number {text} at column {column} is too large",
+    ),
+    "expr.unknown_name": (
+        "nombre desconocido {name} en la columna {column} (se conocen: {known})",
+        "unknown name {name} at column {column} (known: {known})",
+    ),
+    "expr.unexpected_character": (
+        "carácter inesperado {text} en la columna {column}",
+        "unexpected character {text} at column {column}",
+    ),
+    "expr.invisible_character": (
+        "carácter invisible {point} en la columna {column}",
+        "unexpected invisible character {point} at column {column}",
+    ),
+    "expr.too_many_symbols": (
+        "fórmula demasiado larga (más de {maximum} símbolos)",
+        "formula too long (more than {maximum} symbols)",
+    ),
+    "expr.too_deep": (
+        "demasiados niveles anidados (como mucho {maximum})",
+        "nesting too deep (at most {maximum} levels)",
+    ),
+    "expr.missing_operand": (
+        "falta un operando después de {text} (columna {column})",
+        "missing operand after {text} at column {column}",
+    ),
+    "expr.unexpected_number": (
+        "número inesperado {text} en la columna {column} (use * para multiplicar)",
+        "unexpected number {text} at column {column} (use * to multiply)",
+    ),
+    "expr.unexpected": (
+        "{text} inesperado en la columna {column}",
+        "unexpected {text} at column {column}",
+    ),
+    "expr.needs_parentheses": (
+        "la función {name} de la columna {column} necesita paréntesis: escriba {name}(...)",
+        "function {name} at column {column} needs parentheses: write {name}(...)",
+    ),
+    "expr.empty_parentheses": (
+        "paréntesis vacíos en la columna {column}",
+        "empty parentheses at column {column}",
+    ),
+    "expr.missing_closing": (
+        "falta el ')' del '(' de la columna {column}",
+        "missing ')' for '(' at column {column}",
+    ),
+    "expr.too_long": (
+        "fórmula demasiado larga ({length} caracteres, como mucho {maximum})",
+        "formula too long ({length} characters, at most {maximum})",
+    ),
+    "expr.empty": ("la fórmula está vacía", "the formula is empty"),
+    "expr.not_text": ("una fórmula es texto, no {kind}", "a formula must be text, not {kind}"),
+    # Why a link's value cannot be used (dlviz.params.ParamError codes).
+    "param.not_number": ("no es un número", "not a number"),
+    "param.not_finite": ("no es un número finito", "not a finite number"),
+    "param.outside": ("fuera de [{lo}, {hi}]", "outside [{lo}, {hi}]"),
+    "param.not_whole": ("no es un número entero", "not a whole number"),
+    "param.not_choice": ("no es uno de: {options}", "not one of {options}"),
+    "param.not_bool": ("no es 0 ni 1", "not 0 or 1"),
+    "param.too_many_rows": ("tiene más de {maximum} filas", "more than {maximum} rows"),
+    "param.row_length": (
+        "una fila no tiene {columns} números",
+        "a row is not {columns} numbers",
+    ),
+    "param.too_long": (
+        "tiene más de {maximum} caracteres",
+        "longer than {maximum} characters",
+    ),
     # Messages for a CSV the student pastes or uploads (dlviz.csvdata.CSVError codes). A file's
     # own text ({found}, {value}, {reason}) arrives escaped by dlviz.csvdata.explain.
     "csv.empty": ("El archivo está vacío.", "The file is empty."),

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from threadpoolctl import ThreadpoolController  # installed with scikit-learn
 
-from dlviz import digits
+from dlviz import digits, params
 from dlviz import softmax as sm
 from dlviz import softmax_display as show
 from dlviz import softmax_regression as sr
@@ -25,6 +25,8 @@ from dlviz.texts.softmax import TEXT
 EPOCHS_MAX = 100  # the epochs slider's end
 TEST_FRACTION = 0.2
 EXAMPLE = show.example_table()  # the slide's Y and A as the editable table (made once)
+# The table in the link (?table=y1,y2,y3,a1,a2,a3;…): up to 20 rows keep a link short.
+EXAMPLE_SPEC = params.TableParam(params.TableParam.rows_of(EXAMPLE), len(EXAMPLE.columns), 20)
 
 # The drawing canvas: the student draws, the component sends the ink as a 64×64 grid (``ink``).
 CANVAS = st.components.v2.component(
