@@ -16,7 +16,7 @@
 
   // 1. Content cut off: a box that hides what overflows it while its content is wider
   //    (a box that scrolls is fine: the rest can be scrolled to), and text cut by an ellipsis.
-  for (const el of main.querySelectorAll('*')) {
+  for (const el of document.querySelectorAll('[data-testid=stMain] *, [data-testid=stSidebar] *')) {
     if (!visible(el) || foreign(el)) continue;
     const style = getComputedStyle(el);
     const wider = el.scrollWidth > el.clientWidth + 1;
@@ -73,7 +73,8 @@
   }
 
   // 3. Text a reader sees: English words on a Spanish page, raw None/NaN, negative zeros.
-  const skip = '.katex, code, pre, script, style, .modebar, [data-testid=stCode]';
+  // Not prose: formulas, code, the chart toolbar and icon names ("upload" is an icon's).
+  const skip = '.katex, code, pre, script, style, .modebar, [data-testid=stCode], [data-testid=stIconMaterial]';
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   // Lower-case or capitalised ("Upload"), not capitals: "AND" and "OR" are gate names.
   const cased = giveaways.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]);
@@ -81,6 +82,8 @@
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!el || el.closest(skip)) continue;
+    const style = getComputedStyle(el);  // text a reader cannot see is not read
+    if (!visible(el) || parseFloat(style.fontSize) === 0 || style.visibility === 'hidden') continue;
     const text = node.textContent.trim();
     if (!text) continue;
     if (/^(None|NaN|nan|null|undefined|<NA>)$/.test(text)) add('missing', el, text);

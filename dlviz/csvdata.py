@@ -36,7 +36,8 @@ class CSVError(ValueError):
 
     Codes: ``empty``, ``too_big`` (size, maximum), ``too_long`` (characters, maximum: a pasted
     text that fills its box, so its end may have been cut), ``wide`` (columns, maximum),
-    ``cells`` (cells, maximum), ``unreadable`` (reason), ``columns`` (missing, found: the
+    ``cells`` (cells, maximum), ``quotes`` (line: a stray or unclosed quote), ``field_limit``
+    (line: a field longer than the csv module reads), ``unreadable`` (reason), ``columns`` (missing, found: the
     header's names), ``duplicate`` (column), ``fields`` (row, count, expected),
     ``non_numeric`` (column, row, value), ``missing`` (column, row), ``too_few`` (rows,
     minimum), ``too_many`` (rows, maximum), ``constant`` (column). ``found``, ``value`` and
@@ -153,7 +154,8 @@ def _columns(
             for kept, i in zip(cells, where, strict=True):
                 kept.append(row[i])
     except csv.Error as error:  # a stray or unclosed quote, a field over the csv module's limit
-        raise CSVError("unreadable", reason=f"line {rows.line_num}: {error}") from None
+        code = "field_limit" if "field limit" in str(error) else "quotes"
+        raise CSVError(code, line=rows.line_num) from None
     return dict(zip(columns, cells, strict=True)), n
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import weakref
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
@@ -35,19 +36,47 @@ from dlviz.texts import common
 
 T = TypeVar("T")
 
+# Every page: a label (a button's, a control's, a page link's) is never cut with an ellipsis
+# ("Rosen…"): it wraps, and a word too long for its box breaks.
+BASE_CSS = """
+<style>
+.stMarkdownEllipsis, .stMarkdownEllipsis p, [data-testid="stPageLink"] span,
+[data-testid="stPageLink"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: break-word;
+}
+</style>
+"""
+# A projector: large type for text, formulas, controls and tables; a formula or table wider than
+# its column scrolls inside its box instead of being cut.
 PRESENTATION_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; --dlviz-button-size: 1.2rem; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"],
-[data-testid="stTable"], [data-testid="stAlert"] p { font-size: 1.3rem !important; }
+[data-testid="stAlert"] p, [role="tab"] p { font-size: 1.3rem !important; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 h3 { font-size: 1.9rem !important; }
 .katex { font-size: 1.4em !important; }
+[data-testid="stMain"] input, [data-testid="stMain"] textarea,
+[data-testid="stMain"] [data-baseweb="select"] div, [data-testid="stMain"] button p,
+[data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.2rem !important; }
+[data-testid="stMain"] [data-testid="stNumberInputContainer"] { height: auto; }
+[data-testid="stTable"] { overflow-x: auto; }
+/* A slider's value stands above its thumb, not on the track. */
+[data-testid="stSlider"] > div:last-child { padding-top: 0.9rem; }
+[data-testid="stSliderThumbValue"] {
+  font-size: 1.2rem !important; top: auto !important; bottom: calc(100% + 0.2rem);
+  height: auto !important; line-height: 1.2;
+}
+[data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"] {
+  font-size: 1rem !important;
+}
 </style>
 """
 FONT_SIZE = {False: 13, True: 22}  # plotly font size: normal / presentation
+MISSING = "—"  # a table's missing value (never "None" or "nan")
 PRESENT_TABLE_ROWS = 60  # in presentation mode, tables up to this size are drawn as large text
 ALERTS = {
     "error": ("error", ":material/error:"),
@@ -141,7 +170,11 @@ class Page:
         self.lang: str = lang
         self.t: Callable[..., str] = i18n.translator(table, lang)
         # A link opened with ?present=1 starts with the sidebar folded: the projector gets it all.
-        sidebar_state = "collapsed" if present else "auto"
+        # Decided once a session: the browser applies a changed state, so turning presentation
+        # mode on from the sidebar would fold the sidebar under the teacher's hand.
+        sidebar_state = st.session_state.setdefault(
+            "_dlviz_sidebar", "collapsed" if present else "auto"
+        )
         st.set_page_config(
             page_title=self.t(title_key),
             page_icon="∇",
@@ -165,8 +198,7 @@ class Page:
         self.present: bool = self.toggle(
             "present", params.BoolParam(False), "sidebar.present", where=sidebar
         )
-        if self.present:
-            st.html(PRESENTATION_CSS)
+        st.html(BASE_CSS + PRESENTATION_CSS if self.present else BASE_CSS)
 
         sidebar.markdown(f"**{self.t('sidebar.pages')}**")
         link_params = {"lang": self.lang, "present": "1" if self.present else "0"}
@@ -382,6 +414,8 @@ class Page:
     ) -> str:
         kwargs.setdefault("format_func", lambda option: self.t(f"{label}.{option}"))
         make = st.radio if radio else st.selectbox
+        if not radio:  # Streamlit's own is English
+            kwargs.setdefault("placeholder", self.t("select.placeholder"))
         return self._control(make, key, spec, label, where, options=spec.options, **kwargs)
 
     def log_slider(
@@ -476,16 +510,21 @@ class Page:
         show a new DataFrame rather than change a shown one in place.
         """
         names = {name: self._column(name) for name in table.columns}
-        config = {
-            names[c]: st.column_config.NumberColumn(format=f) for c, f in (formats or {}).items()
-        }
+        formats = dict(formats or {})
         shown = table if rows is None else table.iloc[:rows]
-        if self.present and len(shown) <= PRESENT_TABLE_ROWS:
+        if shown.empty:  # Streamlit would write "empty" in English
+            st.caption(self.t("table.empty"))
+        elif self.present and len(shown) <= PRESENT_TABLE_ROWS:
             # A static table scales with the projector's large type (a data grid would not).
-            formatters = {names[c]: (lambda v, f=f: f % v) for c, f in (formats or {}).items()}
-            styled = shown.rename(columns=names).style.format(formatters).hide(axis="index")
-            st.table(styled)
+            formatters = {names[c]: (lambda v, f=f: f % v) for c, f in formats.items()}
+            styled = shown.rename(columns=names).style.format(formatters, na_rep=MISSING)
+            st.table(styled.hide(axis="index"))
         else:
+            gaps = [c for c in table.columns if table[c].isna().any()]
+            if gaps:  # the grid would write "None": those columns go as text, "—" for a gap
+                table = _with_gaps(table, gaps, formats)
+                formats = {c: f for c, f in formats.items() if c not in gaps}
+            config = {names[c]: st.column_config.NumberColumn(format=f) for c, f in formats.items()}
             arrow = _arrow(table, names)
             if rows is not None:
                 arrow = arrow.slice(0, rows) if isinstance(arrow, pa.Table) else arrow.iloc[:rows]
@@ -516,6 +555,31 @@ class Page:
             for function in functions:
                 st.code(_source(function), language="python")
 
+    def upload(
+        self, key: str, label: str, types: list[str] | None, max_bytes: int, *,
+        where: Any = None, **kwargs: Any,
+    ) -> Any:  # fmt: skip
+        """A file uploader (``key``) for files of ``types`` up to ``max_bytes``, in the page's
+        language: Streamlit writes its button ("Upload") and its limits ("200MB per file") in
+        English, so this uploader's own CSS shows the page's words instead."""
+        size = -(-max_bytes // 2**20)  # in MB, as Streamlit counts
+        limits = self.t("upload.limits", size=size, types=", ".join(types or ()).upper())
+        scope = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+        st.html(
+            f"<style>{scope} [data-testid='stFileUploaderDropzoneInstructions'] span "
+            "{ display: none; }"
+            f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] > div::after "
+            f"{{ content: {json.dumps(limits, ensure_ascii=False)}; }}"
+            f"{scope} button p {{ font-size: 0 !important; }}"
+            f"{scope} button p::after {{ content: {json.dumps(self.t('upload.button'))}; "
+            "font-size: var(--dlviz-button-size, 0.875rem); }</style>"
+        )
+        where = where if where is not None else st
+        return where.file_uploader(
+            self.t(label), type=types, key=key, help=self.t(f"{label}.help"),
+            max_upload_size=size, **kwargs,
+        )  # fmt: skip
+
     def text_area(
         self, key: str, spec: params.TextParam, label: str, *, where: Any = None, **kwargs: Any
     ) -> str:
@@ -523,6 +587,17 @@ class Page:
         return self._control(
             st.text_area, key, spec, label, where, max_chars=spec.max_length, **kwargs
         )
+
+
+def _with_gaps(table: pd.DataFrame, columns: list[str], formats: Mapping[str, str]) -> pd.DataFrame:
+    """The table with ``columns`` written as text: each value in its format, "—" for a gap."""
+    written = table.copy()
+    for c in columns:
+        f = formats.get(c)
+        written[c] = [
+            MISSING if pd.isna(v) else (f % v if f else str(v)) for v in table[c].to_numpy()
+        ]
+    return written
 
 
 _ARROW: dict[int, tuple[weakref.ref, tuple[str, ...], pa.Table | pd.DataFrame]] = {}

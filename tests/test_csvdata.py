@@ -37,7 +37,7 @@ def test_good_file_with_extra_columns_spaces_and_case():
         ("x,y\n1,2\n3,inf\n", "non_numeric", {"column": "y", "row": 2}),
         ("x,y\n1,2\n3,\n", "missing", {"column": "y", "row": 2}),
         ("x,y\n5,2\n5,3\n", "constant", {"column": "x"}),
-        ('x,y\n"1,2\n', "unreadable", {}),
+        ('x,y\n"1,2\n', "quotes", {"line": 2}),
     ],
 )
 def test_broken_files(data, code, details):
@@ -142,7 +142,7 @@ def test_quotes_blank_lines_and_line_ends():
     assert frame["x"].tolist() == [1, 3] and frame["y"].tolist() == [2, 4]
     with pytest.raises(CSVError) as caught:
         load_csv('x,y\n1,"2"3\n4,5\n', ("x", "y"))
-    assert caught.value.code == "unreadable" and "line 2" in caught.value.details["reason"]
+    assert caught.value.code == "quotes" and caught.value.details == {"line": 2}
 
 
 TEXTS = {key: pair[1] for key, pair in common.TEXT.items()}
@@ -174,7 +174,7 @@ def test_a_cell_and_a_reason_are_shown_as_typed():
 
 
 # -- any text: a frame with the asked columns or a CSVError; a float frame reads back as written --
-CODES = {"empty", "too_big", "wide", "cells", "unreadable", "columns", "duplicate", "fields",
+CODES = {"empty", "too_big", "wide", "cells", "quotes", "field_limit", "columns", "duplicate", "fields",
          "non_numeric", "missing", "too_few", "too_many", "constant"}  # fmt: skip
 
 

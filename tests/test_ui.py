@@ -2,6 +2,7 @@
 
 import gc
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -35,3 +36,13 @@ def test_two_columns_of_one_name_stay_a_data_frame():
     table = pd.DataFrame({"a": [1], "b": [2]})
     shown = ui._arrow(table, {"a": "same", "b": "same"})
     assert isinstance(shown, pd.DataFrame) and list(shown.columns) == ["same", "same"]
+
+
+def test_missing_values_are_written_as_a_dash_in_their_column_format():
+    table = pd.DataFrame({"eta": [0.1, 1.0], "diverged": [np.nan, 3.0], "name": ["a", None]})
+    written = ui._with_gaps(table, ["diverged", "name"], {"diverged": "%d", "eta": "%.2f"})
+    assert written["diverged"].tolist() == [ui.MISSING, "3"]
+    assert written["name"].tolist() == ["a", ui.MISSING]
+    assert written["eta"].tolist() == [0.1, 1.0]  # a column without gaps stays numbers
+    assert table["diverged"].isna().sum() == 1  # the shown table is not changed
+

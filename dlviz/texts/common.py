@@ -53,6 +53,13 @@ TEXT = {
         "Ver el código de `dlviz` detrás de esta figura",
         "Show the `dlviz` code behind this figure",
     ),
+    "upload.button": ("Subir", "Upload"),
+    "upload.limits": (
+        "hasta {size} MB por archivo · {types}",
+        "up to {size} MB per file · {types}",
+    ),
+    "table.empty": ("(tabla vacía)", "(empty table)"),
+    "select.placeholder": ("Elija una opción", "Choose an option"),
     "csv.download": ("Descargar tabla (CSV)", "Download table (CSV)"),
     "formula.bad": (
         "No se puede usar esta fórmula: {error}. Se sigue mostrando la última fórmula válida, "
@@ -159,6 +166,14 @@ TEXT = {
         "{maximum}. Quite columnas o filas.",
         "The file holds up to {cells} values (columns × rows); at most {maximum} are read. "
         "Remove columns or rows.",
+    ),
+    "csv.quotes": (
+        "No se puede leer como CSV: hay comillas sin cerrar o sueltas en la línea {line}.",
+        "It cannot be read as CSV: a quote is left open or stray on line {line}.",
+    ),
+    "csv.field_limit": (
+        "No se puede leer como CSV: un campo de la línea {line} es demasiado largo.",
+        "It cannot be read as CSV: a field on line {line} is too long.",
     ),
     "csv.unreadable": (
         "No se puede leer como CSV: {reason}.",
