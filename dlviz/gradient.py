@@ -16,6 +16,7 @@ import pandas as pd
 from dlviz.expr import Expression
 
 DIVERGENCE_BOUND = 1e6  # a coordinate beyond this (or a non-finite value) means the walk diverged
+OVERFLOW = 1e100  # |f| or |∇f| this large before a non-finite value: overflow, not a domain edge
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,24 @@ def gradient_angle(gradient: np.ndarray) -> float:
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """The step that stopped a walk: the point it led to, and f and ∇f there (any of them may
+    be non-finite)."""
+
+    point: np.ndarray
+    value: float
+    gradient: np.ndarray
+
+
+@dataclass(frozen=True)
 class Walk:
     """A gradient descent (or ascent) walk.
 
     ``points`` has shape (k+1, 2): the start and each point reached; ``values`` f at each point;
     ``gradients`` ∇f at each point (shape (k+1, 2)). ``diverged_at`` is the step whose result
-    was non-finite or beyond ``DIVERGENCE_BOUND`` (the walk stops before it), ``stationary_at``
-    the step where ∇f vanished (nothing more to do), ``undefined`` whether f or ∇f is not
-    defined at the start.
+    was non-finite or beyond ``DIVERGENCE_BOUND`` (the walk stops before it; ``rejected`` is
+    where that step led), ``stationary_at`` the step where ∇f vanished (nothing more to do),
+    ``undefined`` whether f or ∇f is not defined at the start.
     """
 
     points: np.ndarray
@@ -88,6 +99,7 @@ class Walk:
     diverged_at: int | None = None
     stationary_at: int | None = None
     undefined: bool = False
+    rejected: Rejected | None = None
 
     @property
     def steps(self) -> int:
@@ -113,7 +125,7 @@ def walk(
         return Walk(
             np.array(points), np.array(values), np.array(gradients), eta, ascent, undefined=True
         )
-    diverged_at = stationary_at = None
+    diverged_at = stationary_at = rejected = None
     for k in range(1, steps + 1):
         if not np.any(gradients[-1]):
             stationary_at = k - 1
@@ -123,7 +135,7 @@ def walk(
         gradient = gradient_at(expr, *p)
         finite = np.isfinite(value) and np.all(np.isfinite(gradient)) and np.all(np.isfinite(p))
         if not finite or np.max(np.abs(p)) > DIVERGENCE_BOUND:
-            diverged_at = k
+            diverged_at, rejected = k, Rejected(p, value, gradient)
             break
         points.append(p)
         values.append(value)
@@ -136,6 +148,7 @@ def walk(
         ascent,
         diverged_at,
         stationary_at,
+        rejected=rejected,
     )
 
 
@@ -180,14 +193,16 @@ def check_table(point: PointGradient, formulas: tuple[str | None, str | None]) -
 
 
 def gradient_latex(expr_latex: str, point: PointGradient, partials: tuple[str | None, ...]) -> str:
-    """``f = …, ∇f(x₀, y₀) = [∂f/∂x; ∂f/∂y] = [value; value]`` (symbolic part when available)."""
+    """``f = …`` over ``∇f(x₀, y₀) = [∂f/∂x; ∂f/∂y] = [value; value]`` (symbolic part when
+    available)."""
     symbolic = ""
     if all(partials):
         symbolic = r"\begin{bmatrix}" + r" \\ ".join(partials) + r"\end{bmatrix} = "
-    g = point.gradient
+    g = point.gradient + 0.0  # never −0
+    # Two lines: with a long formula one line would be wider than a projector's column.
     return (
-        rf"f = {expr_latex},\qquad \nabla f({point.x:g},\,{point.y:g}) = {symbolic}"
-        rf"\begin{{bmatrix}} {g[0]:.6g} \\ {g[1]:.6g} \end{{bmatrix}}"
+        rf"\begin{{gathered}}f = {expr_latex}\\ \nabla f({point.x + 0.0:g},\,{point.y + 0.0:g}) = "
+        rf"{symbolic}\begin{{bmatrix}} {g[0]:.6g} \\ {g[1]:.6g} \end{{bmatrix}}\end{{gathered}}"
     )
 
 
@@ -218,27 +233,97 @@ def walk_table(walk: Walk) -> pd.DataFrame:
     )
 
 
-def walk_verdict(walk: Walk, view_width: float) -> tuple[str, dict[str, object]]:
-    """What the walk shows, as the lecture's bullets put it, with the numbers to say so.
+def runaway(walk: Walk) -> str:
+    """Why a walk that stopped (``diverged_at``) ran away, in the three cases a class must
+    tell apart (only the last one is a matter of η):
 
-    ``"diverged"`` (blew up at some step), ``"stationary"`` (∇f = 0 reached),
-    ``"overshoot"`` (f moved the wrong way: η too large), ``"slow"`` (moved less than 1% of
-    the view: η too small) or ``"ok"``.
+    ``"domain"``: the step led to a point (finite, within ``DIVERGENCE_BOUND``) where f or ∇f
+    is not defined — nan (log or √ of a negative number, 0/0), or an infinite ∇f beside a finite
+    f (√x at 0) — while f and ∇f had stayed below ``OVERFLOW``: the walk left f's domain.
+    ``"unbounded"``: f improved (went down in descent, up in ascent) at every step, the one
+    that ran off included, while the point ran away: f has no minimum (maximum) that way, and
+    the walk does what it is asked.
+    ``"too_large"``: f got worse at some step: the step overshoots and the walk blows up, the
+    classic divergence of a too-large η (``worse_step`` says where).
     """
+    r = walk.rejected
+    if r is None:
+        raise ValueError("the walk did not run away")
+    inside = bool(np.all(np.isfinite(r.point)) and np.max(np.abs(r.point)) <= DIVERGENCE_BOUND)
+    moderate = abs(walk.values[-1]) < OVERFLOW and np.max(np.abs(walk.gradients[-1])) < OVERFLOW
+    undefined = bool(
+        np.isnan(r.value)
+        or np.any(np.isnan(r.gradient))
+        or (np.isfinite(r.value) and not np.all(np.isfinite(r.gradient)))
+    )
+    if inside and moderate and undefined:
+        return "domain"
+    changes = _changes(walk)
+    return "unbounded" if len(changes) and np.all(changes > 0) else "too_large"
+
+
+def _changes(walk: Walk) -> np.ndarray:
+    """How much each step improved f (f's change, its sign flipped in descent), the step that
+    stopped the walk included when f has a value there (±∞ counts: it is a direction)."""
+    values = walk.values
+    if walk.rejected is not None and not np.isnan(walk.rejected.value):
+        values = np.append(values, walk.rejected.value)
+    with np.errstate(invalid="ignore"):  # ∞ − ∞ (nan) counts as no improvement
+        changes = np.diff(values) * (1.0 if walk.ascent else -1.0)
+    return np.nan_to_num(changes, nan=0.0)
+
+
+def worse_step(walk: Walk) -> int | None:
+    """The first step after which f was worse than before it (or no better), if any."""
+    bad = np.flatnonzero(_changes(walk) <= 0)
+    return int(bad[0]) + 1 if len(bad) else None
+
+
+def _shown(value: float, spec: str = ".6g") -> str:
+    """A number for a message: ∞ and −∞ as such, never −0."""
+    if np.isnan(value):
+        return "—"
+    if np.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    return format(float(value) + 0.0, spec)
+
+
+def walk_verdict(walk: Walk, view_width: float) -> tuple[str, dict[str, object]]:
+    """What the walk shows, with the numbers to say so.
+
+    A walk that ran off (``runaway``): ``"domain"`` (left f's domain), ``"unbounded_below"`` /
+    ``"unbounded_above"`` (f has no minimum / maximum that way: not η) or ``"too_large"`` (f
+    got worse and the walk blew up: η too large). Otherwise ``"stationary"`` (∇f = 0 reached),
+    ``"overshoot"`` (f moved the wrong way: η too large), ``"slow"`` (moved less than 1% of the
+    view: η too small) or ``"ok"``.
+    """
+    last = walk.points[-1]
     numbers: dict[str, object] = {
-        "eta": f"{walk.eta:g}",
+        "eta": _shown(walk.eta, "g"),
         "steps": walk.steps,
-        "start": f"{walk.values[0]:.6g}",
-        "end": f"{walk.values[-1]:.6g}",
+        "start": _shown(walk.values[0]),
+        "end": _shown(walk.values[-1]),
+        "x": _shown(last[0], ".4g"),
+        "y": _shown(last[1], ".4g"),
     }
     if walk.diverged_at is not None:
-        return "diverged", {"step": walk.diverged_at, "eta": f"{walk.eta:g}"}
+        numbers["step"] = walk.diverged_at
+        cause = runaway(walk)
+        if cause == "domain":
+            nx, ny = walk.rejected.point
+            return "domain", {**numbers, "nx": _shown(nx, ".4g"), "ny": _shown(ny, ".4g")}
+        if cause == "unbounded":
+            return ("unbounded_above" if walk.ascent else "unbounded_below"), numbers
+        k = worse_step(walk)
+        values = [*walk.values, walk.rejected.value]
+        return "too_large", {
+            **numbers, "worse": k, "before": _shown(values[k - 1]), "after": _shown(values[k])
+        }  # fmt: skip
     if walk.stationary_at is not None:
         return "stationary", {"step": walk.stationary_at}
     if walk.steps > 0 and (walk.values[-1] > walk.values[0]) != walk.ascent:
         return "overshoot", numbers
     if walk.distance < 0.01 * view_width:
-        return "slow", {**numbers, "distance": f"{walk.distance:.3g}"}
-    last = walk.points[-1]
+        return "slow", {**numbers, "distance": _shown(walk.distance, ".3g")}
     norm = float(np.hypot(*walk.gradients[-1]))
-    return "ok", {**numbers, "x": f"{last[0]:.4g}", "y": f"{last[1]:.4g}", "norm": f"{norm:.3g}"}
+    return "ok", {**numbers, "norm": _shown(norm, ".3g")}

@@ -17,7 +17,10 @@ EXAMPLES = {
     "rosenbrock": "(1 - x)^2 + 5(y - x^2)^2",
 }
 VERDICT_ALERT = {
-    "diverged": "error",
+    "too_large": "error",
+    "unbounded_below": "warning",
+    "unbounded_above": "warning",
+    "domain": "warning",
     "stationary": "info",
     "overshoot": "warning",
     "slow": "warning",
@@ -34,16 +37,16 @@ st.latex(
 )
 
 # -- the function and the point: every section shows them ---------------------------------------
-cols = st.columns([5] + [2] * len(EXAMPLES), vertical_alignment="bottom")
-for col, (name, formula) in zip(cols[1:], EXAMPLES.items(), strict=True):
-    col.button(
-        t(f"example.{name}"),
-        key=f"ex_{name}",
-        help=formula,
-        width="stretch",
-        on_click=lambda formula=formula: st.session_state.update(f=formula),
-    )
-expr = page.formula("f", LECTURE_F, "f", where=cols[0])
+box, examples = st.columns([2, 3], vertical_alignment="bottom")
+expr = page.formula("f", LECTURE_F, "f", where=box)
+with examples.container(horizontal=True, vertical_alignment="center"):  # wraps, never cut
+    for name, formula in EXAMPLES.items():
+        st.button(
+            t(f"example.{name}"),
+            key=f"ex_{name}",
+            help=formula,
+            on_click=lambda formula=formula: st.session_state.update(f=formula),
+        )
 c1, c2, c3 = st.columns(3)
 x0 = page.slider("x0", FloatParam(1.0, -5.0, 5.0), "x0", step=0.05, where=c1)
 y0 = page.slider("y0", FloatParam(1.0, -5.0, 5.0), "y0", step=0.05, where=c2)
@@ -59,6 +62,7 @@ def at_point():  # the slide: ∇f symbolically, by autodiff and by finite diffe
         r"f(x,y) = x^2y + y \;\Rightarrow\; \nabla f = \begin{bmatrix} 2xy \\ x^2+1"
         r"\end{bmatrix},\quad \nabla f(1,1) = \begin{bmatrix} 2 \\ 2 \end{bmatrix}"
     )
+    st.caption(t("slip.delta"))  # the slide writes Δf (the Laplacian) for ∇f
     partials = tuple(symbolic.partial_latex(expr, v) for v in "xy")
     if point.defined:
         st.latex(gradient.gradient_latex(expr.latex(), point, partials))

@@ -97,3 +97,23 @@ def test_directional_figure_marks_maximum_and_zeros():
     best, zeros = spec["data"][1], spec["data"][2]
     assert best["x"] == [45.0] and abs(best["y"][0] - np.hypot(2, 2)) < 1e-12
     assert zeros["x"] == [135.0, 315.0]
+
+
+def test_directional_labels_stay_inside_the_plot():
+    """Issue #14: "máximo = |∇f|" above the maximum was clipped at the chart's top edge."""
+    spec = as_json(figures.directional_figure(np.array([2.0, 2.0]), 45.0, NAMES))
+    low, high = spec["layout"]["yaxis"]["range"]
+    assert high >= 1.5 * np.hypot(2, 2) and low <= -1.2 * np.hypot(2, 2)  # room for the label
+    assert spec["data"][1]["textposition"] == "top center"
+    # A maximum near 0° or 360°: its label turns inward instead of sticking out at the side.
+    near_ends = as_json(figures.directional_figure(np.array([1.0, 0.0]), 0.0, NAMES))
+    assert near_ends["data"][1]["textposition"] == "top right"
+    # The zeros' labels above the axis where the curve is below it: right of 90° (the curve
+    # goes down), left of 270° (it comes up).
+    assert near_ends["data"][2]["textposition"] == ["top right", "top left"]
+    assert (
+        as_json(figures.directional_figure(np.array([1.0, -0.1]), 0.0, NAMES))["data"][1][
+            "textposition"
+        ]
+        == "top left"
+    )

@@ -66,13 +66,72 @@ def test_ascent_goes_up():
     assert walk.values[-1] > walk.values[0]
 
 
-def test_too_large_eta_diverges_and_says_when():
+def test_the_lecture_function_has_no_minimum_and_descent_runs_off_whatever_eta():
     walk = gradient.walk(LECTURE, (1.0, 1.0), eta=1.0, steps=20)
     # (1,1) → (−1,−1) → (−3,−3) → (−21,−13) → (−567,−455) → (−516537,−321945) → ~(3e11, 2e11)
     assert walk.diverged_at == 6
     np.testing.assert_allclose(walk.points[4], [-567.0, -455.0])
-    assert gradient.walk_verdict(walk, 4.0) == ("diverged", {"step": 6, "eta": "1"})
     assert np.all(np.isfinite(walk.points))
+    # f = y(x² + 1) fell at every step, 2 → −2 → −30 → …: not an overshoot, no minimum to find.
+    assert np.all(np.diff(walk.values) < 0)
+    assert gradient.runaway(walk) == "unbounded"
+    verdict, numbers = gradient.walk_verdict(walk, 4.0)
+    assert verdict == "unbounded_below"
+    assert (numbers["step"], numbers["start"], numbers["x"]) == (6, "2", "-5.165e+05")
+
+
+def test_issue_14_rosenbrock_ascent_at_the_smallest_eta_is_unbounded_not_a_large_eta():
+    walk = gradient.walk(parse("(1 - x)^2 + 5(y - x^2)^2"), (5.0, 1.0), 0.001, 20, ascent=True)
+    assert walk.diverged_at == 5
+    assert gradient.runaway(walk) == "unbounded"
+    verdict, numbers = gradient.walk_verdict(walk, 4.0)
+    assert verdict == "unbounded_above" and numbers["start"] == "2896"  # f(5, 1) = 16 + 2880
+    assert gradient.worse_step(walk) is None  # f rose at every step, the last one included
+
+
+def test_issue_14_log_with_descent_leaves_the_domain():
+    walk = gradient.walk(parse("log(x)"), (1.0, 1.0), 0.1, 20)
+    # x ← x − 0.1/x: 1, 0.9, 0.789, 0.662, 0.511, 0.315, then −0.00157 where log is not defined
+    assert walk.diverged_at == 6 and walk.steps == 5
+    assert walk.rejected.point[0] == pytest.approx(0.31544384893117583 - 0.1 / 0.31544384893117583)
+    assert np.isnan(walk.rejected.value)
+    assert gradient.runaway(walk) == "domain"
+    verdict, numbers = gradient.walk_verdict(walk, 4.0)
+    assert verdict == "domain"
+    assert (numbers["x"], numbers["nx"], numbers["ny"], numbers["step"]) == (
+        "0.3154", "-0.00157", "1", 6
+    )  # fmt: skip
+
+
+def test_a_square_root_also_leaves_its_domain():
+    walk = gradient.walk(parse("sqrt(x)"), (1.0, 1.0), 0.1, 50)
+    assert gradient.walk_verdict(walk, 4.0)[0] == "domain"
+
+
+def test_classic_too_large_eta_on_a_bowl_blows_up_oscillating():
+    walk = gradient.walk(parse("x^2 + y^2"), (1.0, 1.0), eta=1.1, steps=200)
+    # p ← (1 − 2η)p = −1.2p: the sign flips and |p| grows by 1.2 a step, f by 1.44
+    np.testing.assert_allclose(walk.points[1], [-1.2, -1.2])
+    np.testing.assert_allclose(walk.points[2], [1.44, 1.44])
+    assert walk.diverged_at == 76  # 1.2⁷⁶ ≈ 1.04e6
+    assert gradient.runaway(walk) == "too_large"
+    verdict, numbers = gradient.walk_verdict(walk, 4.0)
+    assert verdict == "too_large"
+    assert (numbers["worse"], numbers["before"], numbers["after"]) == (1, "2", "2.88")
+    ascent = gradient.walk(parse("-(x^2 + y^2)"), (1.0, 1.0), eta=1.1, steps=200, ascent=True)
+    assert gradient.walk_verdict(ascent, 4.0)[0] == "too_large"
+
+
+def test_a_first_step_beyond_every_bound_on_a_steep_bowl_is_a_too_large_eta():
+    walk = gradient.walk(parse("x^10"), (5.0, 0.0), eta=10.0, steps=20)
+    assert walk.diverged_at == 1 and walk.steps == 0
+    verdict, numbers = gradient.walk_verdict(walk, 4.0)
+    assert verdict == "too_large" and numbers["worse"] == 1
+
+
+def test_a_walk_that_did_not_run_away_has_no_runaway_cause():
+    with pytest.raises(ValueError):
+        gradient.runaway(gradient.walk(LECTURE, (1.0, 1.0), eta=0.1, steps=3))
 
 
 def test_overshoot_on_a_bowl_is_reported():

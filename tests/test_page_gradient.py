@@ -100,8 +100,42 @@ def test_url_reproduces_the_view(run_page):
 
 
 def test_diverging_eta_says_at_which_step(run_page):
+    at = run_page(PAGE, lang="en", tab="descent", f="x^2 + y^2", eta="2")
+    assert "Diverged at step 13" in at.error[0].value  # p ← (1 − 2η)p = −3p: 3¹³ > 10⁶
+    assert "got worse at step 1 (from 2 to 18)" in at.error[0].value
+    assert "try a smaller η" in at.error[0].value
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_issue_14_rosenbrock_ascent_at_the_smallest_eta_is_not_called_a_large_eta(run_page, lang):
+    query = {"f": "(1 - x)^2 + 5(y - x^2)^2", "mode": "ascent", "eta": "0.001", "x0": "5"}
+    at = run_page(PAGE, lang=lang, tab="descent", **query)
+    assert not at.error
+    said = " ".join(w.value for w in at.warning)
+    if lang == "en":
+        assert "f has no maximum in that direction" in said and "from 2896 to" in said
+        assert "This is not a too-large η" in said and "try a smaller η" not in said
+    else:
+        assert "f no tiene máximo en esa dirección" in said and "de 2896 a" in said
+        assert "No es un η demasiado grande" in said and "pruebe un η menor" not in said
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_issue_14_log_with_descent_leaves_the_domain(run_page, lang):
+    at = run_page(PAGE, lang=lang, tab="descent", f="log(x)")
+    assert not at.error
+    said = " ".join(w.value for w in at.warning)
+    expected = (
+        "Left the domain of f at step 6" if lang == "en" else "Sale del dominio de f en el paso 6"
+    )
+    assert expected in said and "(-0.00157, 1)" in said
+    assert ("smaller η" if lang == "en" else "η menor") not in said
+
+
+def test_the_lecture_function_has_no_minimum(run_page):
     at = run_page(PAGE, lang="en", tab="descent", eta="1")
-    assert "Diverged at step" in at.error[0].value
+    assert not at.error
+    assert any("f has no minimum in that direction" in w.value for w in at.warning)
 
 
 def test_tiny_eta_barely_moves(run_page):
@@ -138,4 +172,32 @@ def test_switching_language_keeps_the_open_section(run_page):
     at.radio(key="lang").set_value("es").run()
     assert at.query_params["tab"] in (["descent"], "descent")
     assert at.slider(key="steps").label.startswith("Número de pasos")
-    assert "Diverge en el paso 6" in at.error[0].value  # the section's own link values, in es
+    # the section's own link values, in es
+    assert any("f no tiene mínimo en esa dirección" in w.value for w in at.warning)
+    assert "en el paso 6" in " ".join(w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_slide_writing_delta_f_for_the_gradient_is_flagged(run_page, lang):
+    at = run_page(PAGE, lang=lang)
+    note = " ".join(c.value for c in at.caption)
+    assert "«Δf»" in note or "“Δf”" in note
+    assert "**∇f**" in note and "∂²f/∂x² + ∂²f/∂y²" in note and "Δf = 2y" in note
+    assert ("laplaciano" if lang == "es" else "Laplacian") in note
+
+
+def test_each_example_button_puts_its_formula_in_the_box(run_page):
+    at = run_page(PAGE, lang="en")
+    expected = {
+        "ex_bowl": "x^2 + 5y^2",
+        "ex_saddle": "x^2 - y^2",
+        "ex_waves": "sin(x) cos(y)",
+        "ex_rosenbrock": "(1 - x)^2 + 5(y - x^2)^2",
+        "ex_lecture": "x^2 y + y",
+    }
+    for key, formula in expected.items():
+        at.button(key=key).click().run()
+        assert at.text_input(key="f").value == formula
+        assert at.query_params["f"] in ([formula], formula)
+    assert at.button(key="ex_rosenbrock").label == "Rosenbrock"
+    assert list(check_table(at).iloc[:, 2]) == [2.0, 2.0]

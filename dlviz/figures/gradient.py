@@ -297,15 +297,22 @@ def surface_figure(
     return _with_walk(data, layout, walk, text, three_d=True)
 
 
+def _above(theta: float) -> str:
+    """Where the label above a marker at the angle θ goes: centred, or turned inward near an
+    end of [0°, 360°] so that it stays within the plot."""
+    return "top right" if theta < 40 else "top left" if theta > 320 else "top center"
+
+
 def directional_figure(gradient: np.ndarray, angle_deg: float, text: dict[str, str]) -> go.Figure:
     """D_u f(θ) = ∇f·u(θ) for every direction θ, with the chosen θ, the maximum and the zeros."""
     thetas = np.linspace(0.0, 360.0, 361)
     radians = np.deg2rad(thetas)
     d = gradient[0] * np.cos(radians) + gradient[1] * np.sin(radians)
     best = float(np.rad2deg(np.arctan2(gradient[1], gradient[0])) % 360)
-    zeros = [(best + 90) % 360, (best + 270) % 360]
+    zeros = [(best + 90) % 360, (best + 270) % 360]  # where the curve goes down, and up
     theta = np.deg2rad(angle_deg)
     current = float(gradient[0] * np.cos(theta) + gradient[1] * np.sin(theta))
+    norm = float(np.hypot(*gradient))
     data = [
         {
             "type": "scatter",
@@ -318,10 +325,10 @@ def directional_figure(gradient: np.ndarray, angle_deg: float, text: dict[str, s
         {
             "type": "scatter",
             "x": [best],
-            "y": [float(np.hypot(*gradient))],
+            "y": [norm],
             "mode": "markers+text",
             "text": [text["max"]],
-            "textposition": "top center",
+            "textposition": _above(best),
             "name": text["max"],
             "marker": {"color": POINT_COLOR, "size": 12, "symbol": "star"},
         },
@@ -331,7 +338,11 @@ def directional_figure(gradient: np.ndarray, angle_deg: float, text: dict[str, s
             "y": [0, 0],
             "mode": "markers+text",
             "text": [text["level"]] * 2,
-            "textposition": "bottom center",
+            # Above the axis on the side where the curve is below it: clear of the line.
+            "textposition": [
+                "top left" if zeros[0] > 320 else "top right",
+                "top right" if zeros[1] < 40 else "top left",
+            ],
             "name": text["level"],
             "marker": {"color": "#2ca02c", "size": 10, "symbol": "diamond"},
         },
@@ -354,7 +365,14 @@ def directional_figure(gradient: np.ndarray, angle_deg: float, text: dict[str, s
             "range": [0, 360],
             "tickvals": list(range(0, 361, 45)),
         },
-        "yaxis": {"title": {"text": "∇f·u"}, "zeroline": True, "zerolinecolor": "grey"},
+        # Room above the maximum and below the curve for the labels (plotly clips a trace's
+        # text at the plot area, and does not widen the range for it).
+        "yaxis": {
+            "title": {"text": "∇f·u"},
+            "zeroline": True,
+            "zerolinecolor": "grey",
+            **({"range": [-1.25 * norm, 1.7 * norm]} if norm > 0 else {}),
+        },
         "showlegend": False,
         "height": 340,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},

@@ -11,6 +11,18 @@ TEXT = {
         "moving against the gradient is the update rule of gradient descent.",
     ),
     "lecture.example": ("Ejemplo de la lección", "The lecture's example"),
+    "slip.delta": (
+        "Nota sobre la diapositiva: escribe «Δf» para el vector gradiente, en la definición "
+        "(«Δf = [∂f/∂x; ∂f/∂y; ∂f/∂z; …]») y en este ejemplo («Δf = [∂f/∂x; ∂f/∂y]», "
+        "«Δf(x, y) = [2xy; x² + 1]»). El gradiente es **∇f** (nabla), como en la primera "
+        "fórmula de la misma diapositiva; **Δf** (delta) es el laplaciano, "
+        "∂²f/∂x² + ∂²f/∂y², un número y no un vector: para f = x²y + y, Δf = 2y (= 2 en (1, 1)).",
+        "Note on the slide: it writes “Δf” for the gradient vector, in the definition "
+        "(“Δf = [∂f/∂x; ∂f/∂y; ∂f/∂z; …]”) and in this example (“Δf = [∂f/∂x; ∂f/∂y]”, "
+        "“Δf(x, y) = [2xy; x² + 1]”). The gradient is **∇f** (nabla), as in the first formula of "
+        "the same slide; **Δf** (delta) is the Laplacian, ∂²f/∂x² + ∂²f/∂y², a number, not a "
+        "vector: for f = x²y + y, Δf = 2y (= 2 at (1, 1)).",
+    ),
     "f": ("Función f(x, y)", "Function f(x, y)"),
     "f.help": (
         "Escriba una función de x e y: + − * / ^, paréntesis, multiplicación implícita (2x, "
@@ -151,11 +163,49 @@ TEXT = {
         "Cuántas actualizaciones se calculan y animan.",
         "How many updates are computed and animated.",
     ),
-    "walk.diverged": (
-        "**Diverge en el paso {step}**: con η = {eta} el punto se dispara (coordenadas "
-        "no finitas o mayores que 10⁶). η es demasiado grande para esta función; pruebe un η menor.",
-        "**Diverged at step {step}**: with η = {eta} the point blows up (coordinates not finite or "
-        "beyond 10⁶). η is too large for this function; try a smaller η.",
+    "walk.too_large": (
+        "**Diverge en el paso {step}**: f ya empeoró en el paso {worse} (de {before} a {after}): "
+        "con η = {eta} cada paso se pasa de largo, y los pasos crecen hasta que el punto se "
+        "dispara (coordenadas no finitas o mayores que 10⁶). η es demasiado grande para esta "
+        "función; pruebe un η menor.",
+        "**Diverged at step {step}**: f already got worse at step {worse} (from {before} to "
+        "{after}): with η = {eta} every step overshoots, and the steps grow until the point "
+        "blows up (coordinates not finite or beyond 10⁶). η is too large for this function; try "
+        "a smaller η.",
+    ),
+    "walk.unbounded_below": (
+        "**f no tiene mínimo en esa dirección**: f bajó en cada paso, de {start} a {end}, "
+        "mientras el punto se alejaba hasta ({x}, {y}); en el paso {step} se sale de todo "
+        "límite (coordenadas mayores que 10⁶ o f no finita). No es un η demasiado grande: el "
+        "descenso hace lo que debe, bajar, y f baja sin cota. Un η menor acorta cada paso, pero "
+        "no cambia hacia dónde va el recorrido.",
+        "**f has no minimum in that direction**: f went down at every step, from {start} to "
+        "{end}, while the point ran off to ({x}, {y}); at step {step} it leaves every bound "
+        "(coordinates beyond 10⁶ or f not finite). This is not a too-large η: descent does what "
+        "it should, go down, and f decreases without bound. A smaller η shortens each step but "
+        "does not change where the walk is heading.",
+    ),
+    "walk.unbounded_above": (
+        "**f no tiene máximo en esa dirección**: f subió en cada paso, de {start} a {end}, "
+        "mientras el punto se alejaba hasta ({x}, {y}); en el paso {step} se sale de todo "
+        "límite (coordenadas mayores que 10⁶ o f no finita). No es un η demasiado grande: el "
+        "ascenso hace lo que debe, subir, y f crece sin cota. Un η menor acorta cada paso, pero "
+        "no cambia hacia dónde va el recorrido.",
+        "**f has no maximum in that direction**: f went up at every step, from {start} to "
+        "{end}, while the point ran off to ({x}, {y}); at step {step} it leaves every bound "
+        "(coordinates beyond 10⁶ or f not finite). This is not a too-large η: ascent does what "
+        "it should, go up, and f grows without bound. A smaller η shortens each step but does "
+        "not change where the walk is heading.",
+    ),
+    "walk.domain": (
+        "**Sale del dominio de f en el paso {step}**: desde ({x}, {y}) el paso lleva a "
+        "({nx}, {ny}), donde f o ∇f no están definidos (por ejemplo, log o raíz de un número "
+        "negativo). El recorrido se detiene en el último punto donde f está definida, tras "
+        "llevar f de {start} a {end}.",
+        "**Left the domain of f at step {step}**: from ({x}, {y}) the step leads to "
+        "({nx}, {ny}), where f or ∇f is not defined (for instance the log or square root of a "
+        "negative number). The walk stops at the last point where f is defined, having taken f "
+        "from {start} to {end}.",
     ),
     "walk.overshoot": (
         "**f empeora**: pasó de {start} a {end} en {steps} pasos. Con η = {eta} cada paso "
