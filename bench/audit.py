@@ -82,8 +82,8 @@ def address(base: str, page: str, section: str, lang: str, present: bool) -> str
 
 
 def audit(page, url: str, lang: str, present: bool, min_font: float) -> dict[str, list[str]]:
-    """Open ``url`` in ``page`` (a Playwright page), wait until it is drawn, and return its
-    problems by kind (empty lists when there are none)."""
+    """Open ``url`` in ``page`` (a Playwright page), wait until it is drawn, open its expanders,
+    and return its problems by kind (empty lists when there are none)."""
     console: list[str] = []
 
     def on_console(message) -> None:
@@ -100,6 +100,7 @@ def audit(page, url: str, lang: str, present: bool, min_font: float) -> dict[str
     try:
         page.goto(url)
         page.wait_for_function(SETTLED, timeout=120_000)
+        open_expanders(page)
         page.wait_for_timeout(300)  # let the last layout pass (fonts, KaTeX) settle
         found = page.evaluate(
             SCRIPT,
@@ -115,6 +116,16 @@ def audit(page, url: str, lang: str, present: bool, min_font: float) -> dict[str
     found["console"] = console
     found["exception"] = [text[:200] for text in exceptions]
     return found
+
+
+def open_expanders(page) -> None:
+    """Open every closed expander of the main block (what it holds is checked too)."""
+    closed = page.locator(
+        "[data-testid=stMain] [data-testid=stExpander] details:not([open]) > summary"
+    )
+    for _ in range(closed.count()):
+        closed.first.click()
+    page.wait_for_function(SETTLED, timeout=120_000)
 
 
 def sections(chosen_pages: Sequence[str] | None, chosen: Sequence[str] | None):
