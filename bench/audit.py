@@ -45,7 +45,7 @@ GIVEAWAYS = (
     "the", "and", "with", "from", "which", "this", "that", "not", "too", "of", "to", "is",
     "are", "at", "on", "or", "by", "it", "be", "than", "empty", "missing", "column",
     "outside", "number", "upload", "drag", "drop", "browse", "files?", "limit", "step", "steps",
-    "epochs?", "weights?", "loss", "learning", "rate", "show", "hide", "click", "choose",
+    "epochs?", "weights?", "loss", "rate", "show", "hide", "click", "choose",
     "press", "diverged", "reached", "unknown", "expected", "unexpected", "operand", "large",
     "small", "whole", "none", "shuffle", "seed", "train", "test", "option", "per",
 )  # fmt: skip
@@ -60,6 +60,9 @@ SETTLED = """() => document.querySelector('[data-testid=stApp][data-test-script-
   && !document.querySelector('[data-testid=stMain] [data-testid=stSkeleton]')
   && [...document.querySelectorAll('[data-testid=stMain] .js-plotly-plot')]
        .every(p => p.querySelector('.main-svg') && p._fullLayout)"""
+
+
+HOME = ""  # the home page's URL path
 
 
 @dataclass
@@ -77,7 +80,9 @@ class Finding:
 
 
 def address(base: str, page: str, section: str, lang: str, present: bool) -> str:
-    query = {"lang": lang, "present": "1" if present else "0", "tab": section}
+    query = {"lang": lang, "present": "1" if present else "0"} | (
+        {"tab": section} if section else {}
+    )
     return f"{base}/{page}?{urlencode(query)}"
 
 
@@ -129,7 +134,10 @@ def open_expanders(page) -> None:
 
 
 def sections(chosen_pages: Sequence[str] | None, chosen: Sequence[str] | None):
-    """(url path, section key) of every section asked for, in lecture order."""
+    """(url path, section key) of every section asked for, in lecture order, after the home
+    page (``home``: path and key ``""``)."""
+    if wanted("home", chosen_pages) and chosen is None:
+        yield HOME, ""
     for info in nav.pages():
         if not wanted(info.url_path, chosen_pages):
             continue
@@ -190,7 +198,7 @@ def report(findings: Sequence[Finding]) -> str:
     lines.append("|" + "---|" * (3 + len(kinds)))
     for f in findings:
         counts = [str(len(f.problems.get(k, []))) or "0" for k in kinds]
-        lines.append(f"| {f.page} | {f.section} | {f.lang} | " + " | ".join(counts) + " |")
+        lines.append(f"| {f.page or 'home'} | {f.section} | {f.lang} | " + " | ".join(counts) + " |")
     lines.append("")
     for f in findings:
         for kind, items in f.problems.items():

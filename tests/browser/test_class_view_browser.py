@@ -43,10 +43,11 @@ def projector(browser):
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", [audit.HOME, *PAGES])
 def test_every_section_reads_whole_on_a_projector(server, projector, path, lang):
     found = {}
-    for key in nav.pages()[PAGES.index(path)].sections("en"):
+    keys = nav.pages()[PAGES.index(path)].sections("en") if path else [""]
+    for key in keys:
         problems = audit.audit(
             projector(), audit.address(server, path, key, lang, True), lang, True, 18
         )
