@@ -45,6 +45,7 @@ BASE_CSS = """
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: break-word;
 }
+.katex-display { overflow-x: auto; overflow-y: hidden; }  /* a wide formula scrolls, never cut */
 </style>
 """
 # A projector: large type for text, formulas, controls and tables; a formula or table wider than
@@ -52,7 +53,6 @@ BASE_CSS = """
 PRESENTATION_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 20px; --dlviz-button-size: 1.2rem; }
-.katex-display { overflow-x: auto; overflow-y: hidden; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"],
 [data-testid="stAlert"] p, [role="tab"] p { font-size: 1.3rem !important; }
