@@ -3,7 +3,7 @@
 // controls' text (0: not checked)}. Returns lists of short descriptions, one list per kind.
 ({ giveaways, minFont }) => {
   const main = document.querySelector('[data-testid=stMain]');
-  const found = { cut: [], truncated: [], small: [], english: [], missing: [], negative_zero: [] };
+  const found = { cut: [], scrolls: [], truncated: [], small: [], english: [], missing: [], negative_zero: [] };
   const seen = new Set();
   const add = (kind, el, text) => {
     const shown = (text || el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 70);
@@ -39,8 +39,10 @@
     const column = formula.closest('[data-testid=stColumn]') || formula.closest('[data-testid=stVerticalBlock]');
     const style = getComputedStyle(formula);
     const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
-    if (inner && column && !scrolls && inner.getBoundingClientRect().right > column.getBoundingClientRect().right + 1) {
-      add('cut', formula, 'formula: ' + (formula.querySelector('annotation') || formula).textContent);
+    const right = inner && Math.min(formula.getBoundingClientRect().right, column ? column.getBoundingClientRect().right : Infinity);
+    if (inner && inner.getBoundingClientRect().right > right + 1) {
+      // Readable by scrolling its box (allowed), or cut.
+      add(scrolls ? 'scrolls' : 'cut', formula, 'formula: ' + (formula.querySelector('annotation') || formula).textContent);
     }
   }
 

@@ -3,6 +3,7 @@ as a projector shows it (1280×720, presentation mode, each language), and lists
 would trip over:
 
 - **cut**: a formula, table or text wider than the box that holds it, with nothing to scroll it;
+- **scrolls**: a formula wider than its column that the reader must scroll (allowed, not ideal);
 - **truncated**: text cut with an ellipsis ("Rosen…");
 - **small**: a control's text (input, button, slider value, tab, table cell) under ``--min-font``
   pixels in presentation mode;
@@ -38,7 +39,7 @@ from dlviz import nav  # noqa: E402
 from dlviz.serve import worker_command  # noqa: E402
 
 SCRIPT = (Path(__file__).with_name("audit.js")).read_text()
-KINDS = ("cut", "truncated", "small", "english", "missing", "negative_zero")
+KINDS = ("cut", "scrolls", "truncated", "small", "english", "missing", "negative_zero")
 # English words that give away an untranslated string on a Spanish page: common English words
 # that are not Spanish words, and Streamlit's own English ("Drag and drop", "Browse files").
 GIVEAWAYS = (
@@ -198,7 +199,9 @@ def report(findings: Sequence[Finding]) -> str:
     lines.append("|" + "---|" * (3 + len(kinds)))
     for f in findings:
         counts = [str(len(f.problems.get(k, []))) or "0" for k in kinds]
-        lines.append(f"| {f.page or 'home'} | {f.section} | {f.lang} | " + " | ".join(counts) + " |")
+        lines.append(
+            f"| {f.page or 'home'} | {f.section} | {f.lang} | " + " | ".join(counts) + " |"
+        )
     lines.append("")
     for f in findings:
         for kind, items in f.problems.items():
