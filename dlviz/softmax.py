@@ -34,6 +34,7 @@ LECTURE_A = np.array(
 )
 EXPLORER_Z = (2.0, 1.0, 0.1, -1.0, 0.5, 1.5, -0.5, 3.0, -2.0, 0.0)  # default logits z1…z10
 SHIFTS = (0.0, 10.0, 100.0, 500.0, 700.0, 710.0, 1000.0, 10000.0)  # the overflow demo's c
+OVERFLOWED = "inf/inf = nan"  # a naive softmax entry whose e^z and Σ e^z overflowed
 ROW_SUM_TOLERANCE = 1e-3  # the slide rounds A to 4 decimals: its rows sum to 0.9999 … 1.0001
 
 
@@ -58,7 +59,8 @@ def naive_softmax(z: np.ndarray) -> np.ndarray:
 
 def overflow_demo(z: np.ndarray) -> pd.DataFrame:
     """Max-subtracted and naive softmax of the logits ``z`` side by side (one row per class);
-    the naive column is text so that nan reads "nan"."""
+    the naive column is text, so that where e^z overflowed it reads what happened,
+    "inf/inf = nan" (a raw nan would show as a missing value)."""
     z = np.asarray(z, dtype=float)
     with np.errstate(over="ignore"):
         exp_z = np.exp(z)
@@ -69,7 +71,7 @@ def overflow_demo(z: np.ndarray) -> pd.DataFrame:
             "exp_z": exp_z,
             "exp_shifted": np.exp(z - z.max()),
             "stable": softmax(z),
-            "naive": [f"{v:.6g}" for v in naive_softmax(z)],  # text, so nan reads "nan"
+            "naive": [f"{v:.6g}" if np.isfinite(v) else OVERFLOWED for v in naive_softmax(z)],
         }
     )
 
@@ -184,11 +186,12 @@ def cross_entropy_from_logits(Y: np.ndarray, Z: np.ndarray) -> float:
 
 
 def loss_table(Y: np.ndarray, A: np.ndarray) -> pd.DataFrame:
-    """One row per sample: the sum −Σ y log a written out and its value (as on the slide)."""
+    """One row per sample: the sum −Σ_j y_j log a_j written out, −[1·log(0.3792) + 0·log(…) +
+    …], and its value (the slide's numbers; a zero reads 0, never −0)."""
     rows = []
     for i, (y, a) in enumerate(zip(Y, A, strict=True)):
-        terms = " + ".join(f"(−{y_j:g})·log({a_j:.4f})" for y_j, a_j in zip(y, a, strict=True))
-        rows.append({"sample": i + 1, "sum": terms})
+        terms = " + ".join(f"{y_j + 0.0:g}·log({a_j:.4f})" for y_j, a_j in zip(y, a, strict=True))
+        rows.append({"sample": i + 1, "sum": f"−[{terms}]"})
     table = pd.DataFrame(rows)
     table["loss"] = sample_losses(Y, A)
     return table

@@ -42,17 +42,24 @@ DERIVATIVES_LATEX = (
 
 
 def matrix_latex(M: np.ndarray, digits: int = 4) -> str:
-    """A matrix as a LaTeX bmatrix (rounded to ``digits`` significant digits)."""
-    rows = [" & ".join(f"{v:.{digits}g}" for v in row) for row in np.atleast_2d(M)]
+    """A matrix as a LaTeX bmatrix (rounded to ``digits`` significant digits; a zero reads 0,
+    never −0)."""
+    rows = [" & ".join(f"{v + 0.0:.{digits}g}" for v in row) for row in np.atleast_2d(M)]
     return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
-def loss_latex(y: np.ndarray, a: np.ndarray, i: int, loss: float) -> str:
-    r"""The slide's aligned sum for sample i: L⁽ⁱ⁾ = [(−1)·log(0.3792)] + … = 0.969692…"""
-    terms = r" \\ &+ ".join(
-        rf"[(-{y_j:g}) \cdot \log({a_j:.4f})]" for y_j, a_j in zip(y, a, strict=True)
-    )
-    return rf"\begin{{aligned}}\mathcal{{L}}^{{[{i}]}} &= {terms} \\ &= {loss:#.6g}\end{{aligned}}"
+def loss_latex(Y: np.ndarray, A: np.ndarray, losses: np.ndarray, rows: int = 4) -> str:
+    r"""The loss of each of the first ``rows`` samples written out as the lecture's
+    l = −Σ_j y_j log a_j, one aligned line each (the slide's four sums, which write "(−0)·log",
+    without a −0): L⁽¹⁾ = −[1·log 0.3792 + 0·log 0.3104 + 0·log 0.3104] = 0.969692."""
+    lines = []
+    for i, (y, a, loss) in enumerate(zip(Y[:rows], A[:rows], losses[:rows], strict=True)):
+        terms = " + ".join(
+            rf"{y_j + 0.0:g}\cdot\log {a_j:.4f}" for y_j, a_j in zip(y, a, strict=True)
+        )
+        value = f"{loss:#.6g}" if np.isfinite(loss) else r"\infty"
+        lines.append(rf"\mathcal{{L}}^{{[{i + 1}]}} &= -\left[{terms}\right] &&= {value}")
+    return r"\begin{alignedat}{2}" + r" \\ ".join(lines) + r"\end{alignedat}"
 
 
 def chain_graph(paths: pd.DataFrame, k: int, j: int, numbers: bool = True) -> str:
@@ -85,19 +92,33 @@ def chain_graph(paths: pd.DataFrame, k: int, j: int, numbers: bool = True) -> st
     return "\n".join(lines)
 
 
-def explorer_latex(z: np.ndarray, T: float, a: np.ndarray) -> str:
-    """z, T ⇒ a = softmax(z / T) and Σ a."""
+def jacobian_entries_latex(J: np.ndarray) -> str:
+    r"""The slide's two entries of ∂a/∂z with their values, in the red of their outlines on the
+    heatmap: ∂a₁/∂z₁ = a₁(1 − a₁) and ∂a₂/∂z₁ = −a₂a₁ (K ≥ 2)."""
+    d = r"\partial"
     return (
-        rf"\mathbf z = {matrix_latex(z[None, :])},\; T = {T:g} \;\Rightarrow\; \mathbf a = "
-        rf"{matrix_latex(a[None, :])},\; \textstyle\sum_k a_k = {a.sum():.6f}"
+        r"\color{#d62728}\begin{aligned}"
+        rf"\frac{{{d} a_1}}{{{d} z_1}} &= a_1(1 - a_1) = {J[0, 0] + 0.0:.4f} \\ "
+        rf"\frac{{{d} a_2}}{{{d} z_1}} &= -a_2 a_1 = {J[1, 0] + 0.0:.4f}\end{{aligned}}"
+    )
+
+
+def explorer_latex(z: np.ndarray, T: float, a: np.ndarray) -> str:
+    """z, T ⇒ a = softmax(z / T) and Σ a; z and a as column vectors, so that ten classes are
+    as wide as two (on a projector a row of ten probabilities did not fit)."""
+    return (
+        rf"\mathbf z = {matrix_latex(z[:, None])},\; T = {T:g} \;\Rightarrow\; \mathbf a = "
+        rf"\mathrm{{softmax}}(\mathbf z / T) = {matrix_latex(a[:, None])},\;\; "
+        rf"\textstyle\sum_k a_k = {a.sum():.6f}"
     )
 
 
 def one_hot_latex(labels: np.ndarray) -> str:
-    """Labels ⇒ one-hot rows (at least 3 columns, like the slide's Y)."""
+    """Labels ⇒ one-hot rows (at least 3 columns, like the slide's Y); the labels as a column,
+    each beside its row (thirty labels make a tall formula, never a wide one)."""
     Y = one_hot(labels, max(int(labels.max()) + 1, 3))
     return (
-        rf"\mathbf y = {matrix_latex(labels[None, :])} \;\Rightarrow\; "
+        rf"\mathbf y = {matrix_latex(labels[:, None])} \Rightarrow "  # ten columns fit 1280 px
         rf"\mathbf Y_\text{{onehot}} = {matrix_latex(Y)}"
     )
 
@@ -122,32 +143,35 @@ def paths_latex(paths: pd.DataFrame, a: np.ndarray, y: np.ndarray, k: int, x_j: 
 
 
 @functools.lru_cache(maxsize=256)
-def matrix_form(m: int, seed: int, N: int = 4, K: int = 3) -> Mapping[str, str]:
-    """The matrix-form section for a seeded batch: LaTeX of the data and of the gradients with
-    their shapes, and the largest gaps of dW, db to autodiff and of dW to finite differences.
-    Cached (a few milliseconds of autodiff and finite differences per call), hence read-only."""
+def matrix_form(m: int, seed: int, N: int = 4, K: int = 3) -> Mapping[str, object]:
+    """The matrix-form section for a seeded batch: LaTeX of the data (``data``: X, W, b, A − Y)
+    and of the gradients (``grads``), one formula per matrix with its shape, so that the page
+    lays them side by side where they fit and one under the other where not; and the largest
+    gaps of dW, db to autodiff and of dW to finite differences (``ad``, ``fd``). Cached (a few
+    milliseconds of autodiff and finite differences per call), hence read-only."""
     B = batch_example(N, m, K, seed)
     dW, db = gradients(B["X"], B["A"], B["Y"])
     adW, adb = autodiff_gradients(B["X"], B["W"], B["b"], B["Y"])
     fdW = finite_difference(lambda W: batch_loss(B["X"], W, B["b"], B["Y"]), B["W"])
     X_, W_, A_, Y_, L_ = r"\mathbf X", r"\mathbf W", r"\mathbf A", r"\mathbf Y", r"\mathcal L"
+    dL_dW = rf"\frac{{\partial {L_}}}{{\partial {W_}}}"
     data = (
-        rf"\underbrace{{{X_}}}_{{{N}\times {m}}} = {matrix_latex(B['X'], 3)},\;"
-        rf"\underbrace{{{W_}}}_{{{K}\times {m}}} = {matrix_latex(B['W'], 3)},\;"
-        rf"\underbrace{{\mathbf b}}_{{{K}}} = {matrix_latex(B['b'][None, :], 3)},\;"
-        rf"\underbrace{{{A_} - {Y_}}}_{{{N}\times {K}}} = {matrix_latex(B['A'] - B['Y'])}"
+        rf"\underbrace{{{X_}}}_{{{N}\times {m}}} = {matrix_latex(B['X'], 3)}",
+        rf"\underbrace{{{W_}}}_{{{K}\times {m}}} = {matrix_latex(B['W'], 3)}",
+        rf"\underbrace{{\mathbf b}}_{{{K}}} = {matrix_latex(B['b'][None, :], 3)}",
+        rf"\underbrace{{{A_} - {Y_}}}_{{{N}\times {K}}} = {matrix_latex(B['A'] - B['Y'])}",
     )
-    grads = (
-        rf"\underbrace{{\frac{{\partial {L_}}}{{\partial {W_}}}}}_{{{K}\times {m}}} = "
-        rf"\frac{{1}}{{N}}({A_}-{Y_})^\top {X_} = {matrix_latex(dW)},\quad "
+    grads = (  # ∂L/∂W over two lines: with m = 6 its one line was wider than a projector's page
+        rf"\begin{{aligned}}\underbrace{{{dL_dW}}}_{{{K}\times {m}}} &= "
+        rf"\frac{{1}}{{N}}({A_}-{Y_})^\top {X_} \\ &= {matrix_latex(dW)}\end{{aligned}}",
         rf"\underbrace{{\frac{{\partial {L_}}}{{\partial \mathbf b}}}}_{{{K}}} = "
-        rf"{matrix_latex(db[None, :])},\quad \underbrace{{{X_}^\top({A_}-{Y_})}}_{{{m}\times {K}}}"
-        rf" = N\left(\frac{{\partial {L_}}}{{\partial {W_}}}\right)^{{\!\top}}"
+        rf"{matrix_latex(db[None, :])}",
+        rf"\underbrace{{{X_}^\top({A_}-{Y_})}}_{{{m}\times {K}}} = "
+        rf"N\left({dL_dW}\right)^{{\!\top}}",
     )
     gap_ad = max(np.abs(adW - dW).max(), np.abs(adb - db).max())
-    latex = rf"\begin{{gathered}}{data} \\[10pt] {grads}\end{{gathered}}"
     fd = f"{np.abs(fdW - dW).max():.1e}"
-    return MappingProxyType({"latex": latex, "ad": f"{gap_ad:.1e}", "fd": fd})
+    return MappingProxyType({"data": data, "grads": grads, "ad": f"{gap_ad:.1e}", "fd": fd})
 
 
 def example_from_table(table: pd.DataFrame, K: int = 3) -> tuple[np.ndarray, np.ndarray]:

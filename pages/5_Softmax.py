@@ -29,6 +29,7 @@ t = page.t
 
 st.markdown(t("intro"))
 st.latex(show.SOFTMAX_LATEX)
+page.alert("info", t("slip.denominator"))
 st.caption(t("slide.notation"))
 
 
@@ -50,8 +51,7 @@ def loss():  # the slide's example: labels → one-hot Y, then the cross-entropy
     )  # fmt: skip
     st.session_state.softmax_ya = Y, A
     losses, sums, mean = views.losses(Y, A)
-    for column, latex in zip(st.columns(len(sums)), sums, strict=True):
-        column.latex(latex)
+    st.latex(sums)
     page.table(losses, key="losses", formats={"loss": "%.6f"}, download="cross_entropy.csv")
     st.latex(mean)
     if not np.isfinite(losses["loss"]).all():
@@ -89,13 +89,15 @@ def derivatives():  # the Jacobian and ∂l/∂z = a − y at the explorer's log
     st.latex(views.probabilities(z, T, page.lang)[1])
     left, right = st.columns(2)
     with left:
-        jacobian, gap = views.jacobian(z, T, page.lang)
+        jacobian, gap, entries = views.jacobian(z, T, page.lang)
+        st.latex(entries)
         page.plot(jacobian, key="jacobian")
         st.caption(t("jac.check", gap=gap))
     with right:
         true_class = page.slider("cls", IntParam(1, 1, 10), "cls", hi=K)  # a class of the K
         st.markdown(t("dz.title", cls=true_class))
-        page.table(views.logit_check(z, T, true_class), key="dz", formats=views.CHECK_FORMATS)
+    # the whole width: five columns of eight decimals did not fit beside the heatmap
+    page.table(views.logit_check(z, T, true_class), key="dz", formats=views.CHECK_FORMATS)
 
 
 def paths():  # the slide's picture: the paths from w_k,2 to L, with numbers
@@ -118,7 +120,10 @@ def matrix():  # a batch: Z = X Wᵀ + b and the gradients with their shapes
     m1, m2 = st.columns(2)
     m = page.slider("m", IntParam(2, 1, 6), "m", where=m1)
     form = show.matrix_form(m, page.number("bseed", IntParam(0, 0, 10_000), "bseed", where=m2))
-    st.latex(form["latex"])
+    for formulas in (form["data"], form["grads"]):  # side by side where they fit, else wrapped
+        row = st.container(horizontal=True, gap="large", vertical_alignment="center")
+        for latex in formulas:
+            row.latex(latex, width="content")
     st.markdown(t("matrix.note", ad=form["ad"], fd=form["fd"]))
     page.show_code(sm.gradients)
 

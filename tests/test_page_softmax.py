@@ -55,8 +55,12 @@ def test_defaults_show_the_slide_example(run_page):
     assert at.query_params["tab"] in (["loss"], "loss")  # the slide's example opens first
     shown = latex_text(at)
     for value in SLIDE:
-        assert f"&= {value}" in shown
-    assert r"[(-1) \cdot \log(0.3792)]" in shown
+        assert f"&&= {value}" in shown
+    # the lecture's l = −Σ y_j log a_j, written out without the slide's "(−0)"
+    assert (
+        r"\mathcal{L}^{[4]} &= -\left[0\cdot\log 0.2668 + 0\cdot\log 0.2978 + 1\cdot\log 0.4354"
+        in (shown)
+    )
     assert "= 0.933516" in shown
     assert np.allclose(losses(at), [0.969692, 0.880200, 1.05268, 0.831490], atol=5e-6)
     assert not at.error and not at.exception
@@ -100,10 +104,10 @@ def test_derivatives_at_the_explorers_logits(run_page):
     check = frame(at, "a − y")
     assert np.allclose(check.iloc[:, 1], check.iloc[:, 2], atol=1e-12)
     assert check.iloc[:, 4].max() < 1e-8
-    assert r"\begin{bmatrix}2 & 1 & 0.1\end{bmatrix}" in latex_text(at)
+    assert r"\mathbf z = \begin{bmatrix}2 \\ 1 \\ 0.1\end{bmatrix}" in latex_text(at)
     # the explorer's logits, as set in the link, are the ones differentiated here
     at = run_page(PAGE, lang="en", tab="derivatives", K="4", z2="4", cls="2")
-    assert r"\begin{bmatrix}2 & 4 & 0.1 & -1\end{bmatrix}" in latex_text(at)
+    assert r"\begin{bmatrix}2 \\ 4 \\ 0.1 \\ -1\end{bmatrix}" in latex_text(at)
     check = frame(at, "a − y")
     assert len(check) == 4 and check.iloc[1, 1] < 0  # a₂ − 1 for the true class 2
     jacobian = chart(at)
@@ -141,9 +145,8 @@ def test_both_languages(run_page, lang, label):
     assert at.title[0].value == "Softmax"
     assert at.slider(key="K").label == label
     at = run_page(PAGE, lang=lang, tab="digits")
-    assert ("60.000 dígitos por clase" in at.info[0].value) and (
-        "6.000" in at.info[0].value or "6,000" in at.info[0].value
-    )
+    (slip,) = [i.value for i in at.info if "60.000 dígitos por clase" in i.value]
+    assert "6.000" in slip or "6,000" in slip
 
 
 def test_editing_a_recomputes_and_bad_edits_keep_the_last_good(run_page):
@@ -193,7 +196,7 @@ def test_bad_labels_keep_the_last_good_one_hot(run_page):
     at = run_page(PAGE, lang="en", labels="2 0")
     at.text_input(key="labels").input("2 0 12").run()
     assert "Label 12 does not fit" in at.error[0].value
-    assert r"\mathbf y = \begin{bmatrix}2 & 0\end{bmatrix}" in latex_text(at)  # the last good
+    assert r"\mathbf y = \begin{bmatrix}2 \\ 0\end{bmatrix}" in latex_text(at)  # the last good
 
 
 @pytest.mark.parametrize(
@@ -223,7 +226,7 @@ def test_explorer_temperature_and_large_logits(run_page):
     assert any("both formulas agree" in s.value for s in at.success)
     at = run_page(PAGE, lang="en", tab="explorer", shift="10000", z1="10")
     table = frame(at, "e^(z − max z)")
-    assert (table.iloc[:, 5] == "nan").any() and np.isclose(table.iloc[:, 4].sum(), 1)
+    assert (table.iloc[:, 5] == "inf/inf = nan").any() and np.isclose(table.iloc[:, 4].sum(), 1)
 
 
 def test_moving_a_logit_changes_the_probabilities(run_page):
@@ -231,7 +234,7 @@ def test_moving_a_logit_changes_the_probabilities(run_page):
     before = latex_text(at)
     at.slider(key="z2").set_value(4.0).run()
     after = latex_text(at)
-    assert before != after and r"\begin{bmatrix}2 & 4 & 0.1\end{bmatrix}" in after
+    assert before != after and r"\begin{bmatrix}2 \\ 4 \\ 0.1\end{bmatrix}" in after
 
 
 def trained_alone(epochs: int, nb: int = sr.DEFAULT_BATCH, seed: int = 0) -> sr.SoftmaxRegression:
@@ -388,7 +391,7 @@ def test_tampered_labels_in_the_link_are_refused_as_text(run_page, labels):
 
 def test_typed_labels_with_a_sign_are_whole_numbers(run_page):
     at = run_page(PAGE, lang="en", labels="+2 0")
-    assert not at.error and r"\mathbf y = \begin{bmatrix}2 & 0\end{bmatrix}" in latex_text(at)
+    assert not at.error and r"\mathbf y = \begin{bmatrix}2 \\ 0\end{bmatrix}" in latex_text(at)
 
 
 def test_one_sample_batches_for_100_epochs_stay_within_the_budget(run_page):
@@ -511,3 +514,60 @@ def test_the_true_class_slider_runs_over_the_explorers_k_classes(run_page):
     assert at.query_params["cls"] == "2"  # the link says what the page shows
     check = frame(at, "a − y")
     assert len(check) == 2 and check.iloc[1, 1] < 0  # a₂ − 1: the true class is 2
+
+
+# -- issue 14: what the class sees ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("es", ("Σⱼ e^(z_t⁽ⁱ⁾)", "Σⱼ e^(z_j⁽ⁱ⁾)", "1/h")),
+     ("en", ("Σⱼ e^(z_t⁽ⁱ⁾)", "Σⱼ e^(z_j⁽ⁱ⁾)", "1/h"))],
+)  # fmt: skip
+@pytest.mark.parametrize("tab", ["loss", "digits"])
+def test_the_slides_denominator_slip_is_flagged_under_the_formula(run_page, lang, words, tab):
+    """The slide writes the softmax denominator Σⱼ e^{z_t^{[i]}} (lecture line 747): the index
+    of the sum is j, the exponent says t. Flagged where the page shows the formula (above the
+    sections), with what it should be, on every section."""
+    at = run_page(PAGE, lang=lang, tab=tab)
+    assert r"\sum_{j=1}^{K} e^{z_j}" in at.latex[0].value  # the page's own formula is right
+    (flag,) = [i.value for i in at.info if words[0] in i.value]
+    assert all(word in flag for word in words)
+
+
+def test_the_loss_expansion_has_no_negative_zero(run_page):
+    """Issue 14: the loss section showed "(−0)·log(0.2668) + …" (the slide's way); now the
+    lecture's l = −Σ y_j log a_j: −[0·log(0.2668) + 0·log(0.2978) + 1·log(0.4354)]."""
+    at = run_page(PAGE, lang="es")
+    sums = frame(at, "−Σ y_j log a_j")["−Σ y_j log a_j"]
+    assert sums[3] == "−[0·log(0.2668) + 0·log(0.2978) + 1·log(0.4354)]"
+    shown = " ".join(sums) + latex_text(at)
+    assert not re.search(r"[−-]\(?0(?![.\d])", shown.replace(r"-\left[", "")), shown
+    assert len(at.latex) == 5  # formula, one-hot, L, the four sums in one block, the mean
+
+
+def test_the_naive_softmax_column_says_what_overflowed(run_page):
+    """Issue 14: the overflow table showed a bare "nan" cell, read as a missing value."""
+    at = run_page(PAGE, lang="es", tab="explorer")  # c = 1000: every e^z overflows
+    naive = frame(at, "ingenua e^z/Σe^z")["ingenua e^z/Σe^z"]
+    assert list(naive) == ["inf/inf = nan"] * 3
+    at = run_page(PAGE, lang="es", tab="explorer", shift="0")
+    assert not (frame(at, "ingenua e^z/Σe^z")["ingenua e^z/Σe^z"] == "inf/inf = nan").any()
+
+
+def test_the_jacobians_slide_entries_are_written_beside_the_chart(run_page):
+    """Issue 14: "∂a₁/∂z₁ = a₁(1−a₁) = 0.2247∂a₂/∂z₁ = …", the chart's two-line title, ran
+    into its axis title; the two entries are a formula above the chart now."""
+    at = run_page(PAGE, lang="en", tab="derivatives")
+    assert "title" not in chart(at)["layout"] or not chart(at)["layout"]["title"].get("text")
+    shown = latex_text(at)
+    assert r"&= a_1(1 - a_1) = 0.2247" in shown and r"&= -a_2 a_1 = -0.1598" in shown
+
+
+def test_the_matrix_form_shows_each_matrix_as_a_formula_of_its_own(run_page):
+    """Issue 14: X, W, b and A − Y in one line were cut at 1400 px (m = 6 at 1280 px): one
+    formula per matrix, laid side by side where they fit and wrapped where not."""
+    at = run_page(PAGE, lang="en", tab="matrix", m="6")
+    formulas = [e.value.strip("$\n") for e in at.latex[1:]]
+    assert len(formulas) == 7
+    assert formulas[0].startswith(r"\underbrace{\mathbf X}_{4\times 6} = \begin{bmatrix}")
+    assert formulas[1].startswith(r"\underbrace{\mathbf W}_{3\times 6} = \begin{bmatrix}")
+    assert r"\\ &= \begin{bmatrix}" in formulas[4]  # ∂L/∂W: its matrix on a line of its own

@@ -52,8 +52,9 @@ def probability_bars(
 
 
 def jacobian_heatmap(J: np.ndarray, names: dict[str, str]) -> go.Figure:
-    """∂a/∂z as a heatmap: row k = a_k, column j = z_j; the slide's two entries are outlined
-    in red and written in the title: ∂a₁/∂z₁ = a₁(1 − a₁) and ∂a₂/∂z₁ = −a₂a₁."""
+    """∂a/∂z as a heatmap: row k = a_k, column j = z_j; the slide's two entries, ∂a₁/∂z₁ =
+    a₁(1 − a₁) and ∂a₂/∂z₁ = −a₂a₁, outlined in red (the page writes them out beside it: as a
+    two-line title they ran into the axis title in a projector's type)."""
     K = J.shape[0]
     labels_a = [f"a{k + 1}" for k in range(K)]
     labels_z = [f"z{j + 1}" for j in range(K)]
@@ -73,22 +74,17 @@ def jacobian_heatmap(J: np.ndarray, names: dict[str, str]) -> go.Figure:
             "hovertemplate": "∂%{y}/∂%{x} = %{z:.6f}<extra></extra>",
         }
     ]
-    shapes, marked = [], []
-    # names["diag"], names["off"]: "a₁(1−a₁) = {v}", "−a₂a₁ = {v}" (v filled in here)
-    for (row, col), label in (((0, 0), names["diag"]), ((1, 0), names["off"])):
-        if row < K:
-            shapes.append(
-                {"type": "rect", "x0": col - 0.5, "x1": col + 0.5, "y0": row - 0.5,
-                 "y1": row + 0.5, "line": {"color": MARK_COLOR, "width": 3}}
-            )  # fmt: skip
-            marked.append(label.format(v=f"{J[row, col]:.4f}"))
-    layout = {
-        "xaxis": {"title": {"text": names["x"]}, "side": "top"},
+    shapes = [
+        {"type": "rect", "x0": col - 0.5, "x1": col + 0.5, "y0": row - 0.5, "y1": row + 0.5,
+         "line": {"color": MARK_COLOR, "width": 3}}
+        for row, col in ((0, 0), (1, 0)) if row < K
+    ]  # fmt: skip
+    layout = {  # the z_j axis below (where ``room`` leaves space for an axis title)
+        "xaxis": {"title": {"text": names["x"]}},
         "yaxis": {"title": {"text": names["y"]}, "autorange": "reversed"},
         "shapes": shapes,
-        "title": {"text": "<br>".join(marked), "font": {"color": MARK_COLOR}, "y": 0.97},
         "height": 170 + 55 * K,
-        "margin": {"t": 110, "b": 20, "l": 60, "r": 10},
+        "margin": {"t": 20, "b": 20, "l": 60, "r": 10},
     }
     return figure(data, layout)
 

@@ -26,6 +26,14 @@ TEXT = {
         "them are positive and **sum to 1**, with a single winning class. With cross-entropy its "
         "derivative is simply **a − y**.",
     ),
+    "slip.denominator": (
+        "La diapositiva escribe el denominador como Σⱼ e^(z_t⁽ⁱ⁾): suma sobre j, pero el "
+        "exponente dice t. Debe ser **Σⱼ e^(z_j⁽ⁱ⁾)**, la suma sobre **todos** los logits, como "
+        "arriba; tal como está escrito valdría h·e^(z_t⁽ⁱ⁾) y toda «probabilidad» sería 1/h.",
+        "The slide writes the denominator as Σⱼ e^(z_t⁽ⁱ⁾): it sums over j, but the exponent "
+        "says t. It must be **Σⱼ e^(z_j⁽ⁱ⁾)**, the sum over **all** the logits, as above; as "
+        "written it would be h·e^(z_t⁽ⁱ⁾) and every “probability” would be 1/h.",
+    ),
     "slide.notation": (
         "Notas sobre las diapositivas: escriben «softmax(e^(z_i))» donde se quiere decir "
         "softmax(z)_i, y «W ∈ ℝ^(m×K)» junto a a = σ(Wx + b), que necesita W de forma K×m (la "
@@ -182,13 +190,11 @@ TEXT = {
     ),
     "jac.x": ("respecto a z_j", "with respect to z_j"),
     "jac.y": ("derivada de a_k", "derivative of a_k"),
-    "jac.diag": ("∂a₁/∂z₁ = a₁(1−a₁) = {v}", "∂a₁/∂z₁ = a₁(1−a₁) = {v}"),
-    "jac.off": ("∂a₂/∂z₁ = −a₂a₁ = {v}", "∂a₂/∂z₁ = −a₂a₁ = {v}"),
     "jac.check": (
-        "Jacobiano ∂a/∂z = diag(a) − aaᵀ en los logits del explorador (dividido por T). Se marcan "
-        "las entradas de la diapositiva. Diferencia máxima con diferencias finitas: {gap}.",
-        "Jacobian ∂a/∂z = diag(a) − aaᵀ at the explorer's logits (divided by T). The slide's "
-        "entries are marked. Largest gap to finite differences: {gap}.",
+        "Jacobiano ∂a/∂z = diag(a) − aaᵀ en los logits del explorador (dividido por T). En rojo, "
+        "las dos entradas de la diapositiva. Diferencia máxima con diferencias finitas: {gap}.",
+        "Jacobian ∂a/∂z = diag(a) − aaᵀ at the explorer's logits (divided by T). In red, the "
+        "slide's two entries. Largest gap to finite differences: {gap}.",
     ),
     "dz.title": (
         "**Regla de la cadena a través del Jacobiano**: ∂l/∂z = (∂a/∂z)ᵀ(−y/a) = a − y con la clase "

@@ -36,11 +36,11 @@ CANVAS = st.components.v2.component(
 
 # -- the slide's example, the explorer, the derivatives -----------------------------------------
 @st.cache_resource(max_entries=16, show_spinner=False)
-def losses(Y: np.ndarray, A: np.ndarray) -> tuple[pd.DataFrame, list[str], str]:
-    """The loss of every sample (table), the slide's aligned sums (first four) and the mean."""
+def losses(Y: np.ndarray, A: np.ndarray) -> tuple[pd.DataFrame, str, str]:
+    """The loss of every sample (table), the slide's sums written out (first four, one aligned
+    formula) and the mean."""
     table = sm.loss_table(Y, A)
-    sums = [show.loss_latex(Y[i], A[i], i + 1, table["loss"][i]) for i in range(min(len(Y), 4))]
-    return table, sums, show.mean_loss_latex(Y, A)
+    return table, show.loss_latex(Y, A, table["loss"].to_numpy()), show.mean_loss_latex(Y, A)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -54,17 +54,19 @@ def probabilities(z: tuple[float, ...], T: float, lang: str) -> tuple[Figure, st
 @st.cache_resource(max_entries=16, show_spinner=False)
 def overflow(z: tuple[float, ...], shift: float) -> tuple[pd.DataFrame, bool]:
     """The naive and the stable softmax of z + c side by side; whether the naive one gave nan."""
-    demo = sm.overflow_demo(np.array(z) + shift)
-    return demo, bool((demo["naive"] == "nan").any())
+    logits = np.array(z) + shift
+    return sm.overflow_demo(logits), bool(np.isnan(sm.naive_softmax(logits)).any())
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def jacobian(z: tuple[float, ...], T: float, lang: str) -> tuple[Figure, str]:
-    """∂a/∂z at z / T as a heatmap, and its largest gap to finite differences."""
+def jacobian(z: tuple[float, ...], T: float, lang: str) -> tuple[Figure, str, str]:
+    """∂a/∂z at z / T as a heatmap, its largest gap to finite differences, and the slide's two
+    entries (outlined on the heatmap) as LaTeX."""
     logits = np.array(z) / T
     J = sm.softmax_jacobian(sm.softmax(logits))
     gap = f"{np.abs(sm.numeric_jacobian(logits) - J).max():.1e}"
-    return figures.jacobian_heatmap(J, texts(TEXT, lang, "jac.")), gap
+    figure = figures.jacobian_heatmap(J, texts(TEXT, lang, "jac."))
+    return figure, gap, show.jacobian_entries_latex(J)
 
 
 # How the table of ``logit_check`` is shown: the three derivatives to 8 decimals, the gap.
