@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from dlviz.autodiff import Tensor
@@ -111,7 +110,7 @@ class Trace:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.6g}"
+    return f"{value + 0.0:.6g}"  # + 0.0: a zero reads 0, never "-0" (IEEE's −0.0 + 0.0 = 0.0)
 
 
 def trace_tensor(out: Tensor, symbol: str = "f", number_ops: bool = True) -> Trace:
@@ -234,7 +233,7 @@ def forward_table(trace: Trace, state: StepState) -> pd.DataFrame:
             "node": n.name,
             "expression": (n.label or n.name).replace("*", "·"),
             "computation": forward_text(trace, n),
-            "value": n.value,
+            "value": n.value + 0.0,  # + 0.0: never "-0"
         }  # fmt: skip
         for n in trace.nodes
         if n.id in state.values
@@ -248,10 +247,10 @@ def backward_table(trace: Trace, state: StepState) -> pd.DataFrame:
         {
             "edge": f"{trace.nodes[r.node].name} → {trace.nodes[r.parent].name}",
             "local_derivative": r.local_text,
-            "local": r.local,
-            "incoming": r.incoming,
-            "contribution": r.contribution,
-            "accumulated": r.accumulated,
+            "local": r.local + 0.0,  # + 0.0: never "-0"
+            "incoming": r.incoming + 0.0,
+            "contribution": r.contribution + 0.0,
+            "accumulated": r.accumulated + 0.0,
         }  # fmt: skip
         for r in state.rows
     ]
@@ -264,8 +263,9 @@ def backward_twice(expr: Expression, x: float, y: float, calls: int) -> pd.DataF
 
     Columns: call, then (x, y) gradients with dlviz's default rule (recomputed: the same every
     time) and with ``accumulate=True`` (PyTorch: added up, so call k gives k times ∇f); a last
-    row shows ``zero_grad()`` followed by one more ``backward(accumulate=True)``. Empty for a
-    constant formula (nothing requires grad).
+    row shows ``zero_grad()`` followed by one more ``backward()`` under each rule (both give
+    ∇f: every cell is a number the engine left in ``.grad``). Empty for a constant formula
+    (nothing requires grad).
     """
     runs = {}
     for accumulate in (False, True):
@@ -278,29 +278,26 @@ def backward_twice(expr: Expression, x: float, y: float, calls: int) -> pd.DataF
         for _ in range(calls):
             out.backward(accumulate=accumulate)
             grads.append([_leaf_grad(x_t), _leaf_grad(y_t)])
-        if accumulate:
-            x_t.zero_grad(), y_t.zero_grad()
-            out.backward(accumulate=True)
-            grads.append([_leaf_grad(x_t), _leaf_grad(y_t)])
+        x_t.zero_grad(), y_t.zero_grad()
+        out.backward(accumulate=accumulate)
+        grads.append([_leaf_grad(x_t), _leaf_grad(y_t)])
         runs[accumulate] = grads
+    calls_shown = [str(k + 1) for k in range(calls)] + ["zero_grad(); backward()"]
     rows = [
         {
-            "call": str(k + 1),
+            "call": call,
             "default_x": d[0],
             "default_y": d[1],
             "accumulate_x": a[0],
             "accumulate_y": a[1],
         }  # fmt: skip
-        for k, (d, a) in enumerate(zip(runs[False], runs[True], strict=False))
+        for call, d, a in zip(calls_shown, runs[False], runs[True], strict=True)
     ]
-    zeroed = runs[True][-1]
-    last = {"call": "zero_grad(); backward()", "default_x": np.nan, "default_y": np.nan}
-    rows.append(last | {"accumulate_x": zeroed[0], "accumulate_y": zeroed[1]})
     return pd.DataFrame(rows)
 
 
 def _leaf_grad(t: Tensor) -> float:
-    return 0.0 if t.grad is None else float(t.grad)
+    return 0.0 if t.grad is None else float(t.grad) + 0.0  # + 0.0: never "-0"
 
 
 def step_summary(trace: Trace, state: StepState) -> dict[str, object]:

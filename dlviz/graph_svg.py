@@ -58,8 +58,16 @@ def text_width(text: str, size: float) -> float:
     return size * sum(NARROW.get(ch, WIDE.get(ch, OTHER)) for ch in text)
 
 
-def _adjoint_line(trace: Trace, node: GraphNode, adjoint: float, partial: bool) -> str:
-    return f"∂{trace.symbol}/∂{node.name} = {number(adjoint)}" + (" + …" if partial else "")
+def _adjoint_lines(
+    trace: Trace, node: GraphNode, adjoint: float, partial: bool, split: bool = False
+) -> list[str]:
+    """ "∂f/∂v = 2", or (``split``) "∂f/∂v" over "= 2": a box half as wide, for a graph whose
+    node names are long (the softmax example's "∂L/∂w₁,₂x₂ = -0.622459")."""
+    name, value = (
+        f"∂{trace.symbol}/∂{node.name}",
+        f"= {number(adjoint)}" + (" + …" if partial else ""),
+    )
+    return [name, value] if split else [f"{name} {value}"]
 
 
 def _head(node: GraphNode) -> list[str]:
@@ -72,7 +80,7 @@ def _head(node: GraphNode) -> list[str]:
     return lines
 
 
-def _node_lines(trace: Trace, node: GraphNode, state: StepState) -> list[str]:
+def _node_lines(trace: Trace, node: GraphNode, state: StepState, split: bool = False) -> list[str]:
     """What the box of ``node`` shows at ``state`` (a constant: just its value)."""
     if node.kind == "constant":
         return [node.name]
@@ -80,18 +88,19 @@ def _node_lines(trace: Trace, node: GraphNode, state: StepState) -> list[str]:
     lines.append(f"= {number(node.value)}" if node.id in state.values else "= ?")
     if node.id in state.adjoints:
         partial = node.id not in state.finished
-        lines.append(_adjoint_line(trace, node, state.adjoints[node.id], partial))
+        lines += _adjoint_lines(trace, node, state.adjoints[node.id], partial, split)
     return lines
 
 
-def _widest_lines(trace: Trace, node: GraphNode) -> list[str]:
+def _widest_lines(trace: Trace, node: GraphNode, split: bool = False) -> list[str]:
     """Every line the box may ever show, the widest version of each (sizes the box once)."""
     if node.kind == "constant":
         return [node.name]
     lines = _head(node) + [f"= {number(node.value)}", "= ?"]
     if node.adjoint is not None:
         seen = [r.accumulated for r in trace.rows if r.parent == node.id] + [node.adjoint, 1.0]
-        lines += [_adjoint_line(trace, node, value, True) for value in seen]
+        for value in seen:
+            lines += _adjoint_lines(trace, node, value, True, split)
     return lines
 
 
@@ -115,6 +124,7 @@ class GraphLayout:
     font_size: int
     rankdir: str
     edge_labels: bool
+    split_adjoints: bool = False
 
 
 def graph_layout(
@@ -124,17 +134,20 @@ def graph_layout(
     rankdir: str = "LR",
     edge_labels: bool = True,
     inputs_first: bool = True,
+    split_adjoints: bool = False,
 ) -> GraphLayout:
     """Lay the trace's graph out once: boxes sized for everything they will show, room
     between ranks for the local derivatives of the backward pass when ``edge_labels``. The
     inputs all come first when ``inputs_first``, else each just before its first use (like
-    the constants)."""
+    the constants). ``split_adjoints`` writes each adjoint on two lines, "∂f/∂v" over "= 2":
+    narrower boxes, so that a wide graph keeps its type size instead of shrinking to fit."""
     line = font_size * LINE
     sizes = []
     for node in trace.nodes:
-        lines = _widest_lines(trace, node)
+        lines = _widest_lines(trace, node, split_adjoints)
         width = max(text_width(t, font_size) for t in lines) + 2 * PAD_X
-        count = len(_head(node)) + 1 + (node.adjoint is not None) if node.kind != "constant" else 1
+        adjoint = (1 + split_adjoints) * (node.adjoint is not None)
+        count = len(_head(node)) + 1 + adjoint if node.kind != "constant" else 1
         sizes.append((width, count * line + 2 * PAD_Y))
     edges = _edges(trace)
     labels = None
@@ -152,7 +165,7 @@ def graph_layout(
         node_gap=0.9 * font_size,
         label_sizes=labels,
     )
-    return GraphLayout(placed, font_size, rankdir, edge_labels)
+    return GraphLayout(placed, font_size, rankdir, edge_labels, split_adjoints)
 
 
 def _style(node: GraphNode, state: StepState) -> dict:
@@ -226,7 +239,7 @@ def step_svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(box.width)} {_f(box.height)}" '
         f'width="{_f(box.width)}" height="{_f(box.height)}" font-family="{FONT}" role="img" '
         f'aria-label={quoteattr(title)} style="width:100%;max-width:{_f(box.width)}px;'
-        f'min-width:{_f(box.width * SHRINK)}px;height:auto">'
+        f'min-width:{_f(box.width * SHRINK)}px;height:auto;display:block;margin:0 auto">'
     ]
     labels = []
     for e, (p, c, slot) in enumerate(_edges(trace)):
@@ -248,7 +261,7 @@ def step_svg(
             labels.append((label, (ax + bx) / 2, (ay + by) / 2))
     for node in trace.nodes:
         (cx, cy), (w, h) = box.centers[node.id], box.sizes[node.id]
-        lines = _node_lines(trace, node, state)
+        lines = _node_lines(trace, node, state, placed.split_adjoints)
         if node.kind == "constant":
             out.append(_text(lines, cx, cy, size, CONSTANT_TEXT))
             continue

@@ -192,7 +192,7 @@ def paths_latex(ex: Example, path_word: str) -> str:
     """The slide's two-path formula, then its factors and products with numbers, coloured."""
 
     def n(v: float) -> str:
-        return f"{v:.6g}"
+        return f"{v + 0.0:.6g}"  # + 0.0: −y₂/a₂ with y₂ = 0 is −0.0; it reads 0, never −0
 
     symbolic = [
         rf"\underbrace{{\color{{{PATH_COLORS[p.k]}}}{{\frac{{\partial L}}{{\partial a_{p.k}}}"

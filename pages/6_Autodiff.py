@@ -28,7 +28,7 @@ TRAINING_LOOP = """for x_batch, y_batch in loader:
 
 page = ui.Page(TEXT, "page.autodiff")
 t = page.t
-font = 20 if page.present else 14
+font = 20 if page.present else 14  # the graphs' type (px); the softmax graph's is 2 px larger
 
 
 def restart(formula=None):  # a new formula: its step-through starts again at step 0
@@ -45,17 +45,15 @@ st.latex(
 )
 
 # -- the formula and the point: every section uses them -----------------------------------------
-cols = st.columns([5] + [2] * len(EXAMPLES), vertical_alignment="bottom")
-for col, (name, formula) in zip(cols[1:], EXAMPLES.items(), strict=True):
-    col.button(
-        t(f"example.{name}"),
-        key=f"ex_{name}",
-        help=formula,
-        width="stretch",
-        on_click=restart,
-        args=(formula,),
+expr = page.formula("f", LECTURE_F, "f", on_change=restart)
+# The examples in a row of their own, each button as wide as its label (in four narrow columns
+# beside the formula they were cut: "lección: x…"); they wrap onto a second row if need be.
+examples = st.container(horizontal=True, vertical_alignment="center")
+examples.markdown(t("examples"), width="content")
+for name, formula in EXAMPLES.items():
+    examples.button(
+        t(f"example.{name}"), key=f"ex_{name}", help=formula, on_click=restart, args=(formula,)
     )
-expr = page.formula("f", LECTURE_F, "f", where=cols[0], on_change=restart)
 c1, c2 = st.columns(2)
 x0 = page.slider("x0", FloatParam(1.0, -5.0, 5.0), "x0", step=0.05, where=c1)
 y0 = page.slider("y0", FloatParam(1.0, -5.0, 5.0), "y0", step=0.05, where=c2)
@@ -78,11 +76,17 @@ def graph():  # the slide: the graph of f, forward then backward, one node per s
     left, right = st.columns([2, 3])
     with left:
         st.markdown(f"**{t('forward.table')}**")
-        page.table(forward, key="forward", formats={"value": "%.6g"})
+        if forward.empty:  # step 0: a line that says why, not an empty grid
+            st.caption(t("forward.none"))
+        else:
+            page.table(forward, key="forward", formats={"value": "%.6g"})
     with right:
         st.markdown(f"**{t('backward.table')}**")
         numbers = ("local", "incoming", "contribution", "accumulated")
-        page.table(backward, key="backward", formats=dict.fromkeys(numbers, "%.6g"))
+        if backward.empty:
+            st.caption(t("backward.none"))
+        else:
+            page.table(backward, key="backward", formats=dict.fromkeys(numbers, "%.6g"))
 
 
 def rules():  # the lecture's derivative rules beside the engine's backward code
@@ -91,9 +95,9 @@ def rules():  # the lecture's derivative rules beside the engine's backward code
     st.markdown(views.rules_table(views.rule_of_step(f, x0, y0, step), page.lang))
     st.caption(t("rules.slip"))
     st.markdown(t("rules.code"))
-    left, right = st.columns(2)
-    left.code(views.source(Tensor.__mul__) + "\n" + views.source(Tensor.__truediv__))
-    right.code(views.source(Tensor.backward))
+    # One under the other, the page's whole width: side by side, half of each line was hidden.
+    st.code(views.source(Tensor.__mul__) + "\n" + views.source(Tensor.__truediv__))
+    st.code(views.source(Tensor.backward))
 
 
 def modes():  # dual numbers: n forward passes against one reverse pass
@@ -146,7 +150,7 @@ def softmax():  # the lecture's ∂L/∂w₁,₂: two paths through a₁ and a�
     x1 = page.slider("x1", FloatParam(1.0, -3.0, 3.0), "x1", step=0.1, where=s1)
     x2 = page.slider("x2", FloatParam(2.0, -3.0, 3.0), "x2", step=0.1, where=s2)
     y1 = page.slider("y1", FloatParam(1.0, 0.0, 1.0), "y1", step=0.05, where=s3)
-    svg, latex, numbers = views.softmax_example(x1, x2, y1, font, page.lang)
+    svg, latex, numbers = views.softmax_example(x1, x2, y1, font + 2, page.lang)
     st.markdown(svg, unsafe_allow_html=True)
     st.latex(latex)
     st.markdown(t("softmax.check", **numbers))

@@ -155,10 +155,26 @@ def test_undefined_point_flows_as_nan_without_warnings():
 def test_backward_twice_recomputes_by_default_and_doubles_when_accumulating():
     table = steps.backward_twice(parse("x^2 y + y"), 1.0, 1.0, 3)
     assert list(table["call"]) == ["1", "2", "3", "zero_grad(); backward()"]
-    assert list(table["default_x"][:3]) == [2.0, 2.0, 2.0]
+    # issue 14: the last row was nan (None) under dlviz's rule; it is what the engine gives
+    assert list(table["default_x"]) == [2.0, 2.0, 2.0, 2.0]
+    assert list(table["default_y"]) == [2.0, 2.0, 2.0, 2.0]
+    assert not table.isna().any().any()
     assert list(table["accumulate_x"]) == [2.0, 4.0, 6.0, 2.0]
     assert list(table["accumulate_y"]) == [2.0, 4.0, 6.0, 2.0]
     assert steps.backward_twice(parse("7"), 1.0, 1.0, 2).empty
+
+
+def test_tables_and_step_texts_never_show_minus_zero():
+    # f = −x·y at y = 0: ∂f/∂x = −y = −0.0 in IEEE arithmetic; shown as 0 everywhere
+    expr = parse("-x y")
+    twice = steps.backward_twice(expr, 1.0, 0.0, 2)
+    assert all(np.copysign(1.0, v) == 1.0 for v in twice["default_x"])
+    trace = steps.trace(expr, 1.0, 0.0)
+    done = steps.step_state(trace, trace.total_steps)
+    table = steps.backward_table(trace, done)
+    numbers = table[["local", "incoming", "contribution", "accumulated"]].to_numpy().ravel()
+    assert all(np.copysign(1.0, v) == 1.0 for v in numbers if v == 0)
+    assert "-0" not in str(steps.step_summary(trace, done)).replace("-0.", "")
 
 
 def test_tensor_parents_and_local_gradients_read_the_engine_rules():

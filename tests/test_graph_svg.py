@@ -133,3 +133,23 @@ def test_random_formulas_boxes_never_overlap(seed):
             assert a[0] >= 0 and a[1] >= 0 and a[2] <= placed.width and a[3] <= placed.height
             for b in rects[i + 1 :]:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_split_adjoints_keep_the_softmax_graph_readable_on_a_projector():
+    """Issue 14: the softmax graph's node text was too small to read: at 20 px its boxes made a
+    1250 px wide drawing, shrunk to ~17 px type in a 1080 px page. With each adjoint on two
+    lines ("∂L/∂w₁,₂x₂" over "= -0.622459") the same graph at 22 px fits in 1000 px, whole."""
+    ex = softmax_paths.example((1.0, 2.0), (1.0, 0.0))
+    args = {"font_size": 22, "rankdir": "TB", "edge_labels": False, "inputs_first": False}
+    one_line = graph_svg.graph_layout(ex.trace, **args)
+    placed = graph_svg.graph_layout(ex.trace, **args, split_adjoints=True)
+    assert one_line.layout.width > 1080 and placed.layout.width < 1000
+    svg = graph_svg.step_svg(ex.trace, steps.final_state(ex.trace), placed)
+    lines = texts(svg)
+    assert "∂L/∂w₁,₂x₂" in lines and "= -0.622459" in lines
+    assert not any(line.startswith("∂L/∂") and "=" in line for line in lines)
+    for (cx, cy), (w, h) in zip(placed.layout.centers, placed.layout.sizes, strict=True):
+        assert 0 <= cx - w / 2 and cx + w / 2 <= placed.layout.width  # the graph stays whole
+        assert 0 <= cy - h / 2 and cy + h / 2 <= placed.layout.height
+    boxes_tall = [h for (w, h), n in zip(placed.layout.sizes, ex.trace.nodes, strict=True)]
+    assert max(boxes_tall) >= 4 * 22 * graph_svg.LINE  # name, value and the two adjoint lines

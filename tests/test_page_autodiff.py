@@ -1,6 +1,8 @@
 """AppTest of the Autodiff page: defaults, stepping, buttons, bad input, tampered URL, languages,
 one section (tab) at a time."""
 
+import re
+
 import pytest
 
 from dlviz import nav
@@ -245,3 +247,52 @@ def test_graph_numbers_never_read_minus_0():
     from dlviz import graph_svg
 
     assert graph_svg.number(-0.0) == "0" and graph_svg.number(-2.5) == "-2.5"
+
+
+# -- issue 14: what the class sees ----------------------------------------------------------
+def test_the_example_buttons_have_a_row_of_their_own(run_page):
+    """Issue 14: in four narrow columns beside the formula box the buttons read "lección: x…"
+    and "subexpre…" at 1280×720. Now they sit in a row of their own, as wide as their labels,
+    and still load their formula and restart the step-through."""
+    at = run_page(PAGE, lang="es", present="1")
+    assert not any(b.key.startswith("ex_") for column in at.columns for b in column.button)
+    labels = [b.label for b in at.button if b.key.startswith("ex_")]
+    assert labels == ["lección: x²y + y", "subexpresión compartida", "cociente", "recíproco"]
+    at.button(key="ex_shared").click().run()
+    assert at.text_input(key="f").value == "sin(x y) + x y"
+    assert step_text(at).startswith("**Paso 0 de")
+
+
+def test_backward_twice_has_a_number_in_every_cell(run_page):
+    """Issue 14: the "zero_grad(); backward()" row showed nan/None under dlviz's rule."""
+    at = run_page(PAGE, lang="es", tab="twice")
+    table = at.dataframe[-1].value
+    assert not table.isna().any().any()
+    assert list(table.iloc[-1, 1:]) == [2.0, 2.0, 2.0, 2.0]  # ∇f = (2, 2) under both rules
+    assert "lote" not in markdown(at)  # the lecture's word: batch
+
+
+def test_empty_pass_tables_are_a_sentence(run_page):
+    """Issue 14: at step 0 both tables read Streamlit's English "empty"; during the forward
+    pass the backward one did."""
+    at = run_page(PAGE, lang="es")
+    assert not at.dataframe and not at.table
+    captions = " ".join(c.value for c in at.caption)
+    assert "Ningún nodo evaluado aún" in captions and "empieza cuando termina" in captions
+    at = run_page(PAGE, lang="es", step="3")
+    assert len(at.dataframe) == 1 and "empieza cuando termina" in " ".join(
+        c.value for c in at.caption
+    )
+    assert len(run_page(PAGE, lang="es", step="8").dataframe) == 2
+
+
+def test_the_softmax_graph_is_drawn_in_large_type_on_a_projector(run_page):
+    """Issue 14: the node text of the softmax graph was too small to read at 1280×720: 20 px
+    type in a 1250 px drawing shrunk to the page. Now 22 px, each adjoint on two lines, in a
+    drawing narrow enough not to shrink."""
+    at = run_page(PAGE, lang="es", tab="softmax", present="1")
+    (svg,) = graphs(at)
+    assert 'font-size="22"' in svg and ">∂L/∂w₁,₂x₂<" in svg
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    assert width < 1000  # the page's column at 1280×720 in presentation mode is 1080 px
+    assert "(-0)" not in latex(at)  # −y₂/a₂ with y₂ = 0 reads 0

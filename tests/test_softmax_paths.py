@@ -76,6 +76,12 @@ def test_latex_shows_both_paths_with_numbers():
     assert f"{sum(p.product for p in ex.paths):.6g}" in latex
 
 
+def test_latex_never_writes_minus_zero():
+    # Issue 14: with y₂ = 0 the page wrote "(−0)(−0.235004)(2)": −y₂/a₂ is −0.0 in IEEE
+    latex = sp.paths_latex(sp.example((1.0, 2.0), (1.0, 0.0)), "path")
+    assert "(0)" in latex and "(-0)" not in latex
+
+
 def test_extreme_inputs_stay_finite():
     ex = sp.example((1e6, -1e6), (0.5, 0.5))  # the scalar graph overflows, silently
     assert np.isfinite(ex.matrix) and np.isfinite(ex.closed_form)

@@ -29,6 +29,7 @@ TEXT = {
         "pi, e, sin cos tan exp log sqrt abs tanh sigmoid. Example: x^2 y + y. Changing it "
         "restarts the step-through.",
     ),
+    "examples": ("Ejemplos:", "Examples:"),
     "example.lecture": ("lección: x²y + y", "lecture: x²y + y"),
     "example.shared": ("subexpresión compartida", "shared sub-expression"),
     "example.quotient": ("cociente", "quotient"),
@@ -76,6 +77,14 @@ TEXT = {
     ),
     "forward.table": ("Paso hacia adelante", "Forward pass"),
     "backward.table": ("Paso hacia atrás (regla de la cadena)", "Backward pass (chain rule)"),
+    "forward.none": (
+        "Ningún nodo evaluado aún: **Siguiente** empieza por las entradas.",
+        "No node evaluated yet: **Next** starts with the inputs.",
+    ),
+    "backward.none": (
+        "El paso hacia atrás empieza cuando termina el paso hacia adelante.",
+        "The backward pass starts when the forward pass is over.",
+    ),
     "undefined": (
         "f o una derivada local no están definidas en ({x}, {y}) (p. ej. log de un número ≤ 0 o "
         "división por 0): aparecen nan o inf en el grafo.",
@@ -279,16 +288,16 @@ TEXT = {
         "En `dlviz`, cada `backward()` **recalcula** `.grad` desde cero: llamarlo otra vez da lo "
         "mismo. PyTorch (y `backward(accumulate=True)` aquí) **acumula**: suma el nuevo "
         "gradiente al que ya estaba, así que la llamada k deja k·∇f. Acumular es útil (varias "
-        "pérdidas, o un lote grande repartido en trozos, suman sus gradientes), pero en un "
+        "pérdidas, o un batch grande repartido en mini-batches, suman sus gradientes), pero en un "
         "bucle de entrenamiento hay que **poner los gradientes a cero** antes de cada paso "
         "(`optimizer.zero_grad()`), o cada actualización usaría la suma de todos los gradientes "
         "anteriores.",
         "In `dlviz`, every `backward()` **recomputes** `.grad` from scratch: calling it again "
         "gives the same. PyTorch (and `backward(accumulate=True)` here) **accumulates**: it adds "
         "the new gradient to the one already there, so call k leaves k·∇f. Accumulating is "
-        "useful (several losses, or a large batch split into chunks, add their gradients), but "
-        "a training loop must **zero the gradients** before each step (`optimizer.zero_grad()`), "
-        "or every update would use the sum of all earlier gradients.",
+        "useful (several losses, or a large batch split into mini-batches, add their gradients), "
+        "but a training loop must **zero the gradients** before each step "
+        "(`optimizer.zero_grad()`), or every update would use the sum of all earlier gradients.",
     ),
     "calls": ("Llamadas a backward()", "Calls to backward()"),
     "calls.help": (

@@ -160,7 +160,12 @@ def softmax_example(
     HTML) with the two paths to w₁,₂ coloured, the two paths as LaTeX, and ∂L/∂w₁,₂ four ways."""
     ex = softmax_paths.example((x1, x2), (y1, 1.0 - y1))
     placed = graph_svg.graph_layout(
-        ex.trace, font_size=font, rankdir="TB", edge_labels=False, inputs_first=False
+        ex.trace,
+        font_size=font,
+        rankdir="TB",
+        edge_labels=False,
+        inputs_first=False,
+        split_adjoints=True,  # "∂L/∂w₁,₂x₂" over "= -0.622459": 4 boxes a rank fit a projector
     )
     colors = softmax_paths.edge_colors(ex.trace)
     words = texts(TEXT, lang, "")
