@@ -70,13 +70,15 @@ def step_numbers(trace: pd.DataFrame, step: int, s: Stats) -> dict[str, str]:
 
 
 def update_latex(trace: pd.DataFrame, step: int, eta: float) -> str:
-    """The update of iteration ``step`` (1-based) with its numbers, as LaTeX."""
+    """The update of iteration ``step`` (1-based) with its numbers, as LaTeX, one equation a
+    line."""
     row = trace.iloc[step - 1]
     w_prev = trace.attrs["w0"] if step == 1 else trace["w"].iloc[step - 2]
     b_prev = trace.attrs["b0"] if step == 1 else trace["b"].iloc[step - 2]
     f = "{:.6g}".format
     if len(batch_at(trace, [step])[step]) == 1:
-        head = rf"\hat y = {f(w_prev)}\cdot{f(row.x)} + {f(b_prev)} = {f(row.y_hat)},\quad "
+        # One equation a line: two on a line were wider than a projector's column.
+        head = rf"\hat y = {f(w_prev)}\cdot{f(row.x)} + {f(b_prev)} = {f(row.y_hat)}\\"
         head += rf"y-\hat y = {f(row.y)} - {f(row.y_hat)} = {f(row.error)}\\"
         w_rule = rf"w \leftarrow w + \eta\,(y-\hat y)\,x = {f(w_prev)} + {f(eta)}\cdot({f(row.error)})\cdot{f(row.x)}"
         b_rule = rf"b \leftarrow b + \eta\,(y-\hat y) = {f(b_prev)} + {f(eta)}\cdot({f(row.error)})"

@@ -17,6 +17,18 @@ from dlviz.params import (
 from dlviz.texts.sgd import TEXT
 from dlviz.views import sgd as views
 
+FORMULAS = {  # the model, the per-sample gradients, the update; the closed form beside them
+    "left": (
+        r"\begin{aligned} \hat y &= w\,x + b \\ \mathcal{L}(w, b) &= \sum_i \big(\hat y^{[i]} - "
+        r"y^{[i]}\big)^2 \end{aligned}",
+        r"\begin{aligned} \frac{\partial}{\partial w}\,\tfrac12(\hat y - y)^2 &= (\hat y - y)\,x"
+        r"\\[4pt] \frac{\partial}{\partial b}\,\tfrac12(\hat y - y)^2 &= \hat y - y \end{aligned}",
+        r"\begin{aligned} w &\leftarrow w + \eta\,(y - \hat y)\,x \\ b &\leftarrow b + \eta\,"
+        r"(y - \hat y) \end{aligned}",
+    ),
+    "right": r"\begin{aligned} \beta &= \frac{n \sum x_i y_i - \sum x_i \sum y_i}{n \sum x_i^2 - "
+    r"\left(\sum x_i\right)^2} \\ \beta_0 &= \bar{Y} - \beta \bar{X} \end{aligned}",
+}
 ALERT = {"diverged": "error", "growing": "error", "slow": "warning", "good": "success"}
 NUMBERS = ("x", "y", "y_hat", "error", "dw", "db", "w", "b", "loss", "gap_w", "gap_b")
 
@@ -39,12 +51,7 @@ with st.expander(t("data.header")):
     pasted = page.text_area(
         "data", TextParam(views.LECTURE_CSV, views.PASTE_CHARS), "data", height=140
     )
-    upload = st.file_uploader(
-        t("upload"),
-        type=["csv", "txt"],
-        help=t("upload.help"),
-        max_upload_size=-(-csvdata.MAX_BYTES // 2**20),  # in MB, as the browser says it
-    )
+    upload = page.upload("upload", "upload", ["csv", "txt"], csvdata.MAX_BYTES)
 source = upload.getvalue() if upload is not None else pasted
 _, data = page.kept("data", source, views.data, views.LECTURE_CSV, lambda e: csvdata.explain(e, t))
 s = data.stats
@@ -58,25 +65,22 @@ epochs = page.slider(
 )
 w0 = page.number("w0", FloatParam(0.0, -1000.0, 1000.0), "w0", where=c[2])
 b0 = page.number("b0", FloatParam(0.0, -1000.0, 1000.0), "b0", where=c[3])
-c = st.columns(4)
+c = st.columns([5, 4, 5])  # the order's two controls share a column: the toggle reads whole
 mode = page.select(
     "mode", ChoiceParam("online", linreg.MODES), "mode", where=c[0], radio=True, horizontal=True
 )
 size = page.slider("batch", IntParam(2, 1, 1000), "batch", where=c[1], disabled=mode != "minibatch")
 shuffle = page.toggle("shuffle", BoolParam(False), "shuffle", where=c[2])
-seed = page.number("seed", IntParam(0, 0, 1_000_000), "seed", where=c[3], disabled=not shuffle)
+seed = page.number("seed", IntParam(0, 0, 1_000_000), "seed", where=c[2], disabled=not shuffle)
 how = views.setting(mode, size, shuffle, seed)
 
 
 def slide():  # the slide: the update rule, one iteration at a time, the slide's table
     st.markdown(t("intro"))
     left, right = st.columns(2)
-    left.latex(r"\hat y = w\,x + b,\qquad \mathcal{L}(w, b) = \sum_i \big(\hat y^{[i]} - y^{[i]}\big)^2")  # fmt: skip
-    left.latex(r"\frac{\partial}{\partial w}\,\tfrac12(\hat y - y)^2 = (\hat y - y)\,x,\qquad"
-               r"\frac{\partial}{\partial b}\,\tfrac12(\hat y - y)^2 = \hat y - y")  # fmt: skip
-    left.latex(r"w \leftarrow w + \eta\,(y - \hat y)\,x,\qquad b \leftarrow b + \eta\,(y - \hat y)")
-    right.latex(r"\beta = \frac{n \sum x_i y_i - \sum x_i \sum y_i}{n \sum x_i^2 - \left(\sum x_i"
-                r"\right)^2},\qquad \beta_0 = \bar{Y} - \beta \bar{X}")  # fmt: skip
+    for formula in FORMULAS["left"]:  # one per line: each fits half a projector's width
+        left.latex(formula)
+    right.latex(FORMULAS["right"])
     right.caption(t("slide.sign"))
     with st.spinner(t("busy")):  # shown only if it takes over half a second (a large file)
         run = views.run(data, eta, epochs, w0, b0, how)

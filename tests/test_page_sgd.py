@@ -93,7 +93,8 @@ def test_stepping_next_back_first_last(run_page):
     at.button(key="step_back").click().run()
     assert query(at, "step") == "2" and "w = 1.8699" in text(at)
     at.button(key="step_first").click().run()
-    assert query(at, "step") == "0" and len(trace_table(at)) == 0
+    assert query(at, "step") == "0" and len(at.dataframe) == 1  # only the slide's table
+    assert "(empty table)" in [c.value for c in at.caption]  # no iteration yet: said in words
     assert "Iteration 0** of 30 (start)" in text(at)
     assert at.button(key="step_back").disabled  # never below 0: a browser cannot press it
     assert at.button(key="step_first").disabled
@@ -148,7 +149,7 @@ def test_diverging_eta_says_at_which_iteration(run_page):
     assert len(trace_table(at)) == 4 and not at.exception
     assert len(at.get("plotly_chart")) == 1
     compare = run_page(PAGE, lang="en", tab="compare", eta="0.001")
-    assert compare.dataframe[0].value.iloc[0, 8] == 5  # plain SGD diverged at iteration 5
+    assert list(compare.dataframe[0].value.iloc[:, 8]) == ["5", "never", "never"]  # plain SGD
     sweep = run_page(PAGE, lang="en", tab="sweep", eta="0.001")
     assert len(sweep.get("plotly_chart")) == 1 and not sweep.exception
 
@@ -233,6 +234,8 @@ def test_comparison_table_shows_three_methods(run_page):
     at = run_page(PAGE, lang="en", tab="compare")
     summary = at.dataframe[0].value
     assert list(summary.iloc[:, 0]) == ["plain SGD", "SGD on standardised x", "Adam"]
+    assert list(summary.iloc[:, 8]) == ["never"] * 3  # none diverged: a word, not None/<NA>
+    assert not summary.isna().any().any()
     gap_b = list(summary.iloc[:, 7])
     assert gap_b[1] < gap_b[2] < gap_b[0]  # standardising best, Adam better than plain SGD
     at.selectbox(key="method").set_value("adagrad").run()
@@ -365,3 +368,18 @@ def test_the_sweep_of_a_large_file_trains_on_a_sample_and_says_so(run_page):
     shown = " ".join(c.value for c in at.caption)
     assert "Each η is trained on 2,000 of the 100,000 samples (drawn at random) for 200" in shown
     assert len(at.get("plotly_chart")) == 1 and not at.error
+
+
+def test_spanish_uses_the_lecture_terms(run_page):
+    """Issue #14: the page said "descenso de gradiente estocástico" and "mini-lote"; the lecture
+    says "gradiente descendente estocástico" and "batch"."""
+    at = run_page(PAGE, lang="es")
+    shown = text(at) + " " + " ".join(o for r in at.radio for o in r.options)
+    assert "**gradiente descendente estocástico (SGD)**" in shown
+    assert at.radio(key="mode").options == ["en línea (SGD)", "mini-batch", "batch completo"]
+    assert at.slider(key="batch").label == "Tamaño del mini-batch"
+    helps = " ".join(w.help or "" for w in (at.radio(key="mode"), at.slider(key="batch")))
+    for wrong in ("lote", "Lote", "descenso de gradiente estocástico"):
+        assert wrong not in shown and wrong not in helps
+    compare = run_page(PAGE, lang="es", tab="compare")
+    assert list(compare.dataframe[0].value.iloc[:, 8]) == ["nunca"] * 3

@@ -27,6 +27,12 @@ def test_update_latex_writes_the_numbers_of_the_update():
     tex = sgd_table.update_latex(LECTURE, 2, 1e-4)
     assert r"0.75 + 0.0001\cdot(139.985)\cdot80 = 1.86988" in tex
     assert "= 0.0289985" in tex
+    # One equation a line (two on a line were cut at 1280×720 in presentation mode).
+    lines = tex.removeprefix(r"\begin{gathered}").removesuffix(r"\end{gathered}").split(r"\\")
+    assert [line.split("=")[0].strip() for line in lines] == [
+        r"\hat y", r"y-\hat y", r"w \leftarrow w + \eta\,(y-\hat y)\,x",
+        r"b \leftarrow b + \eta\,(y-\hat y)",
+    ]  # fmt: skip
     batch = linreg.sgd_trace(X, Y, 1e-4, 1, mode="batch")
     assert r"\overline" in sgd_table.update_latex(batch, 1, 1e-4)
 

@@ -5,7 +5,7 @@ TEXT = {
     "intro": (
         "Regresión lineal ŷ = w·x + b con los tres puntos de la lección. El gradiente se usa "
         "como **regla de actualización**: cada iteración mueve w y b un paso η en contra del "
-        "gradiente de la pérdida. En el **descenso de gradiente estocástico (SGD)** cada "
+        "gradiente de la pérdida. En el **gradiente descendente estocástico (SGD)** cada "
         "iteración usa **un solo dato**: la actualización de la lección, "
         "w ← w + η(y − ŷ)x y b ← b + η(y − ŷ), es −η por el gradiente de la pérdida por dato "
         "½(ŷ − y)².",
@@ -30,7 +30,7 @@ TEXT = {
     "tab.slide": ("SGD paso a paso (diapositiva)", "SGD step by step (slide)"),
     "tab.compare": ("Mismo η: estandarizar o Adam", "Same η: standardise or Adam"),
     "tab.sweep": ("Barrido de η", "η sweep"),
-    "tab.timing": ("Ciclo for vs vectorizado", "For loop vs vectorised"),
+    "tab.timing": ("for vs vectorizado", "For loop vs vectorised"),  # es: the tabs fit 1280 px
     "data.header": ("Datos: los de la lección o los suyos", "Data: the lecture's or your own"),
     "data": ("Datos (CSV con columnas x,y)", "Data (CSV with columns x,y)"),
     "data.help": (
@@ -77,18 +77,18 @@ TEXT = {
     "b0.help": ("Valor de b antes de la primera iteración.", "Value of b before the first update."),
     "mode": ("Modo", "Mode"),
     "mode.help": (
-        "En línea (SGD): un dato por actualización, como la lección. Mini-lote: el promedio del "
-        "gradiente sobre un lote. Lote completo: descenso de gradiente con todos los datos "
-        "(vectorizado).",
+        "En línea (SGD): un dato por actualización, como la lección. Mini-batch: el promedio del "
+        "gradiente sobre un batch de datos. Batch completo: descenso de gradiente con todos los "
+        "datos (vectorizado).",
         "Online (SGD): one sample per update, as in the lecture. Mini-batch: the gradient "
         "averaged over a batch. Full batch: gradient descent on all the data (vectorised).",
     ),
     "mode.online": ("en línea (SGD)", "online (SGD)"),
-    "mode.minibatch": ("mini-lote", "mini-batch"),
-    "mode.batch": ("lote completo", "full batch"),
-    "batch": ("Tamaño del mini-lote", "Mini-batch size"),
+    "mode.minibatch": ("mini-batch", "mini-batch"),
+    "mode.batch": ("batch completo", "full batch"),
+    "batch": ("Tamaño del mini-batch", "Mini-batch size"),
     "batch.help": (
-        "Datos por actualización en modo mini-lote (el último lote de la época puede ser menor).",
+        "Datos por actualización en modo mini-batch (el último de la época puede ser menor).",
         "Samples per update in mini-batch mode (the epoch's last batch may be smaller).",
     ),
     "shuffle": ("Barajar cada época", "Shuffle every epoch"),
@@ -128,8 +128,8 @@ TEXT = {
     "stopped": (
         "La ejecución se cortó tras {n} actualizaciones, {done} de las {epochs} épocas pedidas: "
         "un servidor atiende a toda la clase, así que una ejecución hace como máximo {updates} "
-        "actualizaciones ({batch_updates} con lotes de varios datos) y {visits} gradientes por "
-        "dato (N × épocas en lote completo). Use menos épocas o menos datos.",
+        "actualizaciones ({batch_updates} con batches de varios datos) y {visits} gradientes por "
+        "dato (N × épocas en batch completo). Use menos épocas o menos datos.",
         "The run was cut after {n} updates, {done} of the {epochs} epochs asked: one server "
         "serves the whole class, so a run makes at most {updates} updates ({batch_updates} with "
         "batches of several samples) and {visits} per-sample gradients (N × epochs in full "
@@ -239,7 +239,7 @@ TEXT = {
         "server the class shares too long.",
     ),
     "timing.intro": (
-        "Un paso de descenso de gradiente con lote completo sobre N datos generados "
+        "Un paso de descenso de gradiente con batch completo sobre N datos generados "
         "(y = 1.86x + 54.6 + ruido): con un ciclo for de Python, dato por dato, y con una sola "
         "expresión de numpy (`err @ x`). Mismo resultado; la diferencia es la velocidad.",
         "One full-batch gradient-descent step on N generated samples (y = 1.86x + 54.6 + "
@@ -302,4 +302,5 @@ TEXT = {
     "col.gap_w": ("|w − β|", "|w − β|"),
     "col.gap_b": ("|b − β₀|", "|b − β₀|"),
     "col.diverged_at": ("diverge en", "diverged at"),
+    "cell.never": ("nunca", "never"),
 }

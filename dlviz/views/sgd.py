@@ -220,5 +220,8 @@ def comparison(
     surface = linreg.loss_surface(s, *linreg.view_box(s, [(w, b) for _, w, b in paths]))
     summary = linreg.summary(runs, s)
     summary["method"] = summary["method"].map(label)
+    # A run that did not diverge says so in a word (an empty cell would read as unknown).
+    never = texts(TEXT, lang, "cell.")["never"]
+    summary["diverged_at"] = [never if pd.isna(k) else str(k) for k in summary["diverged_at"]]
     figure = figures.loss_figure(surface, paths, (s.beta, s.beta0), texts(TEXT, lang, "fig."))
     return figure, summary
