@@ -62,31 +62,40 @@ def loss_latex(Y: np.ndarray, A: np.ndarray, losses: np.ndarray, rows: int = 4) 
     return r"\begin{alignedat}{2}" + r" \\ ".join(lines) + r"\end{alignedat}"
 
 
+GRAPH_FONT = 16  # pt: the paths' picture is shown at its own size, the page's width at most
+
+
+def _sub(n: int) -> str:  # a number in subscript digits: w₁,₂
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
 def chain_graph(paths: pd.DataFrame, k: int, j: int, numbers: bool = True) -> str:
     """Graphviz DOT of the paths from w_{k,j} to L, each edge labelled with its local derivative
     (k, j 1-based, as on the slide): with its value, or (``numbers=False``) as a symbol only, so
     that the picture stays the same while the values change (the page shows them in a table)."""
 
     def label(symbol: str, value: float) -> str:
-        return f"{symbol} = {value:.4g}" if numbers else symbol
+        return f"{symbol} = {value + 0.0:.4g}" if numbers else symbol
 
     x_j = paths["dz_dw"].iloc[0]
+    w, z, x = f"w{_sub(k)},{_sub(j)}", f"z{_sub(k)}", f"x{_sub(j)}"
+    font = f'fontname="Helvetica", fontsize={GRAPH_FONT}'
     lines = [
         "digraph G {",
-        'rankdir=LR; node [shape=circle, fontname="Helvetica"]; edge [fontname="Helvetica"];',
-        f'w [label="w{k},{j}", shape=box]; z [label="z{k}"]; L [label="L", shape=doublecircle];',
-        f'w -> z [label="{label(f"∂z{k}/∂w{k},{j} = x{j}", x_j)}", color="#2ca02c"];',
+        f"rankdir=LR; nodesep=0.45; ranksep=0.9; node [shape=circle, {font}]; edge [{font}];",
+        f'w [label="{w}", shape=box]; z [label="{z}"]; L [label="L", shape=doublecircle];',
+        f'w -> z [label="{label(f"∂{z}/∂{w} = {x}", x_j)}", color="#2ca02c"];',
     ]
     columns = (paths[name].to_numpy() for name in ("da_dz", "dL_da"))
     for c, (da_dz, dl_da) in enumerate(zip(*columns, strict=True)):
-        name = f"a{c + 1}"
+        node, name = f"a{c + 1}", f"a{_sub(c + 1)}"
         style = "" if dl_da != 0 else ", style=dashed"  # y_c = 0: this path adds 0
-        lines.append(f'{name} [label="{name}"];')
+        lines.append(f'{node} [label="{name}"];')
         lines.append(
-            f'z -> {name} [label="{label(f"∂{name}/∂z{k}", da_dz)}", color="#1f77b4"{style}];'
+            f'z -> {node} [label="{label(f"∂{name}/∂{z}", da_dz)}", color="#1f77b4"{style}];'
         )
         lines.append(
-            f'{name} -> L [label="{label(f"∂L/∂{name}", dl_da)}", color="#ff7f0e"{style}];'
+            f'{node} -> L [label="{label(f"∂L/∂{name}", dl_da)}", color="#ff7f0e"{style}];'
         )
     lines.append("}")
     return "\n".join(lines)

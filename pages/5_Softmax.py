@@ -109,9 +109,8 @@ def paths():  # the slide's picture: the paths from w_k,2 to L, with numbers
     i = min(page.slider("i", IntParam(1, 1, 4), "i", where=p1), len(Y)) - 1  # a row of A, Y
     table, latex, dot = views.paths(tuple(A[i]), tuple(Y[i]), k, x2)
     st.latex(latex)
-    left, right = st.columns([3, 2], vertical_alignment="center")
-    left.graphviz_chart(dot)
-    right.caption(t("paths.caption"))
+    st.graphviz_chart(dot)  # the page's width: in 3/5 of it the labels shrank to ~13 px
+    st.caption(t("paths.caption"))
     page.table(table, key="paths", formats=dict.fromkeys(table.columns[1:], "%.6g"))
 
 

@@ -44,7 +44,8 @@ def test_training_curves_confusion_and_images():
     assert len(fig["data"]) == 1 and fig["layout"]["title"]["text"] == "W"
     assert [a["text"] for a in fig["layout"]["annotations"]] == [f"w{k}" for k in range(10)]
     mosaic = np.asarray(figures.weight_images(W, 8, "W").data[0].z)
-    assert np.allclose(mosaic[2:10, 0:8], W[0].reshape(8, 8))  # first tile under its title
+    assert np.allclose(mosaic[4:12, 0:8], W[0].reshape(8, 8))  # first tile under its title
+    assert np.isnan(mosaic[:4]).all()  # half a tile of room for the title (22 px type too)
     assert np.isnan(mosaic).any()  # gaps between tiles
     drawn = as_json(figures.drawn_digit(np.zeros(64), 8, sm.softmax(np.arange(10.0)), NAMES))
     assert drawn["data"][0]["x"][0] == "0" and drawn["data"][1]["type"] == "heatmap"

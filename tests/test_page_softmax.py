@@ -118,7 +118,7 @@ def test_paths_of_the_slide(run_page):
     at = run_page(PAGE, lang="en", tab="paths")
     # the two-path picture: (a₁ − y₁)·x₂ = 0.3792 − 1 at x₂ = 1
     assert r"= -0.6208 = (a_1 - y_1)\,x_2" in latex_text(at)
-    assert "w1,2" in at.get("graphviz_chart")[0].proto.spec
+    assert 'label="w₁,₂"' in at.get("graphviz_chart")[0].proto.spec
     table = frame(at, "product")
     assert np.isclose(table["product"].sum(), -0.6208)
 
@@ -549,6 +549,8 @@ def test_the_naive_softmax_column_says_what_overflowed(run_page):
     at = run_page(PAGE, lang="es", tab="explorer")  # c = 1000: every e^z overflows
     naive = frame(at, "ingenua e^z/Σe^z")["ingenua e^z/Σe^z"]
     assert list(naive) == ["inf/inf = nan"] * 3
+    (warning,) = at.warning  # and so the message: a bold "nan" alone read as a missing value
+    assert "**inf/inf = nan** (no es un número)" in warning.value
     at = run_page(PAGE, lang="es", tab="explorer", shift="0")
     assert not (frame(at, "ingenua e^z/Σe^z")["ingenua e^z/Σe^z"] == "inf/inf = nan").any()
 

@@ -12,7 +12,7 @@ from dlviz import softmax_display as show
 def test_chain_graph_and_paths_latex_have_the_numbers():
     paths = sm.chain_paths(sm.LECTURE_A[0], sm.LECTURE_Y[0], 0, 2.0)
     dot = show.chain_graph(paths, 1, 2)
-    assert dot.startswith("digraph") and "w1,2" in dot and "a3 -> L" in dot
+    assert dot.startswith("digraph") and 'label="w₁,₂"' in dot and "a3 -> L" in dot
     assert "0.2354" in dot  # a₁(1−a₁) with the numbers filled in
     assert dot.count("style=dashed") == 4  # the paths through a₂ and a₃ (y = 0) add nothing
     tex = show.paths_latex(paths, sm.LECTURE_A[0], sm.LECTURE_Y[0], 1, 2.0)
@@ -26,7 +26,7 @@ def test_chain_graph_without_numbers_stays_the_same_when_the_values_move():
     dots = {show.chain_graph(sm.chain_paths(a, y, 0, x), 1, 2, numbers=False) for a, x in rows}
     assert len(dots) == 1
     dot = dots.pop()
-    assert "∂z1/∂w1,2 = x2" in dot and "∂a2/∂z1" in dot and "0.2354" not in dot
+    assert "∂z₁/∂w₁,₂ = x₂" in dot and "∂a₂/∂z₁" in dot and "0.2354" not in dot
 
 
 def test_loss_table_and_latex_write_the_sum_out():

@@ -136,12 +136,15 @@ def confusion_figure(C: np.ndarray, names: dict[str, str]) -> go.Figure:
             "showscale": False,
         }
     ]
+    # The predicted classes below (on top, their axis title ran into the chart's title in a
+    # projector's type); every class labelled (plotly skipped every other one when crowded).
+    every = {"type": "category", "tickmode": "linear", "dtick": 1}
     layout = {
-        "title": {"text": names["title"], "y": 0.98},
-        "xaxis": {"title": {"text": names["pred"]}, "type": "category", "side": "top"},
-        "yaxis": {"title": {"text": names["true"]}, "type": "category", "autorange": "reversed"},
-        "height": 460,
-        "margin": {"t": 100, "b": 20, "l": 60, "r": 10},
+        "title": {"text": names["title"]},
+        "xaxis": {"title": {"text": names["pred"]}, **every},
+        "yaxis": {"title": {"text": names["true"]}, "autorange": "reversed", **every},
+        "height": 500,
+        "margin": {"t": 50, "b": 20, "l": 60, "r": 10},
     }
     return figure(data, layout)
 
@@ -160,7 +163,7 @@ def image_grid(
     n = len(images)
     rows = max(1, -(-n // columns))
     gap = max(1, side // 4)
-    title_rows = max(2, side // 3)  # room above each tile for its title
+    title_rows = max(4, side // 2)  # room above each tile for its title, also in large type
     cell_w, cell_h = side + gap, side + title_rows
     mosaic = np.full((rows * cell_h, columns * cell_w - gap), np.nan)
     annotations = []

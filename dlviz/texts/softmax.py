@@ -90,10 +90,12 @@ TEXT = {
     "col.exp_shifted": ("e^(z − máx z)", "e^(z − max z)"),
     "col.stable": ("estable (resta el máximo)", "stable (max subtracted)"),
     "overflow.nan": (
-        "Con máx z = {zmax}, e^z se desborda a inf y la fórmula ingenua da **nan**; la forma "
-        "estable, a = e^(z − máx z) / Σ e^(z − máx z), da las mismas probabilidades de siempre.",
-        "With max z = {zmax}, e^z overflows to inf and the naive formula gives **nan**; the "
-        "stable form, a = e^(z − max z) / Σ e^(z − max z), gives the same probabilities as ever.",
+        "Con máx z = {zmax}, e^z se desborda a inf y la fórmula ingenua da **inf/inf = nan** (no "
+        "es un número); la forma estable, a = e^(z − máx z) / Σ e^(z − máx z), da las mismas "
+        "probabilidades de siempre.",
+        "With max z = {zmax}, e^z overflows to inf and the naive formula gives **inf/inf = nan** "
+        "(not a number); the stable form, a = e^(z − max z) / Σ e^(z − max z), gives the same "
+        "probabilities as ever.",
     ),
     "overflow.ok": (
         "Con máx z = {zmax} las dos fórmulas coinciden. Suba c por encima de ~709 para ver el "
