@@ -185,10 +185,21 @@ class Fit:
         return self.beta[-1]
 
     @property
+    def loss_rises(self) -> np.ndarray:
+        """The epochs whose loss is higher than the one before (the step overshot: η large)."""
+        return np.flatnonzero(np.diff(self.loss) > 1e-12 * np.maximum(1.0, self.loss[:-1])) + 1
+
+    @property
     def loss_rose_at(self) -> int | None:
         """First epoch whose loss is higher than the one before (η too large), if any."""
-        rose = np.flatnonzero(np.diff(self.loss) > 1e-12 * np.maximum(1.0, self.loss[:-1]))
-        return int(rose[0]) + 1 if len(rose) else None
+        rises = self.loss_rises
+        return int(rises[0]) if len(rises) else None
+
+    @property
+    def loss_last_rose_at(self) -> int | None:
+        """Last epoch whose loss is higher than the one before, if any."""
+        rises = self.loss_rises
+        return int(rises[-1]) if len(rises) else None
 
     def until(self, epochs: int) -> Fit:
         """This training as if asked for ``epochs`` epochs (at most the epochs asked of it):

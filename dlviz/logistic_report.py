@@ -26,8 +26,9 @@ FORMULAS = {
     r" \sigma(z) \ge 0.5 \rightarrow 1, \quad \sigma(z) < 0.5 \rightarrow 0 \end{gathered}",
     "odds": r"\ln\left(\frac{p}{1-p}\right) = \beta_0 + \beta x \quad\rightarrow\quad \frac{p}{1-p}"
     r" = e^{\beta_0 + \beta x}",
-    "likelihood": r"L(\beta) = \prod_{i=1}^N \sigma(z_i)^{y_i}[1-\sigma(z_i)]^{1-y_i}, \qquad "
-    r"l(\beta) = \ln L(\beta) = \sum_{i=1}^N [y_i \ln\sigma(z_i) + (1-y_i)\ln(1-\sigma(z_i))]",
+    "likelihood": r"\begin{aligned} L(\beta) &= \prod_{i=1}^N \sigma(z_i)^{y_i}"
+    r"[1-\sigma(z_i)]^{1-y_i} \\ l(\beta) &= \ln L(\beta) = \sum_{i=1}^N [y_i \ln\sigma(z_i)"
+    r" + (1-y_i)\ln(1-\sigma(z_i))] \end{aligned}",
     "bce": r"J(\beta) = -\frac{1}{N}\sum_{i=1}^N [y_i \ln\sigma(z_i) + (1-y_i)\ln(1-\sigma(z_i))]"
     r" = -\frac{l(\beta)}{N}",
     "gradient": r"\nabla J(\beta) = \frac{1}{N}\sum_{i=1}^N (\hat{y}_i - y_i)\,x_i, \qquad "
@@ -176,12 +177,14 @@ def latex_number(value: float, digits: int = 4) -> str:
 
 
 def likelihood_latex(X: np.ndarray, y: np.ndarray, b0: float, beta: np.ndarray) -> str:
-    """L(β), l(β) = ln L(β) and J(β) = −l/N at (β₀, β), as one LaTeX line."""
+    """L(β), l(β) = ln L(β) and J(β) = −l/N at (β₀, β), one below the other (a line each, so
+    that it fits a projector's column)."""
     big_l, small_l = logistic.likelihood(X, y, b0, beta), logistic.log_likelihood(X, y, b0, beta)
     return (
-        rf"L(\beta) = \prod_{{i=1}}^{{{len(y)}}} P_i = {latex_number(big_l)},\quad "
-        rf"l(\beta) = \sum_{{i=1}}^{{{len(y)}}} \ln P_i = {latex_number(small_l, 6)},\quad "
+        rf"\begin{{gathered}} L(\beta) = \prod_{{i=1}}^{{{len(y)}}} P_i = {latex_number(big_l)}"
+        rf" \\ l(\beta) = \sum_{{i=1}}^{{{len(y)}}} \ln P_i = {latex_number(small_l, 6)} \\ "
         rf"J(\beta) = -\frac{{l(\beta)}}{{{len(y)}}} = {latex_number(-small_l / len(y), 6)}"
+        r" \end{gathered}"
     )
 
 
@@ -203,51 +206,93 @@ def gradient_latex(
     )
 
 
-def training_messages(
+# What a training run's one message says: verdict → the alert's kind.
+VERDICTS = {
+    "diverged": "error",  # β blew up: η too large
+    "worse": "error",  # J ended above where it started: η too large
+    "growing": "warning",  # separable data: |β| grows without bound, no maximum to reach
+    "oscillating": "warning",  # J still goes up and down: η too large to settle
+    "reached": "success",  # at the maximum likelihood (to 10⁻⁶ in J)
+    "overshot": "info",  # J rose at first, now falls every epoch: more epochs
+    "short": "info",  # J falls every epoch, not there yet: more epochs or a larger η
+}
+REACHED = 1e-6  # J within this of the maximum's: reached
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """One verdict on a training run (a key of ``VERDICTS``) and the one message that says it:
+    ``kind`` the alert (error/warning/info/success), ``keys`` the page's ``train.*`` texts that
+    make up the message, in order (what the run reached first), and the ``numbers`` that fill
+    them. Every key's advice agrees with the verdict: a run told to lower η is never told to
+    raise it."""
+
+    verdict: str
+    kind: str
+    keys: tuple[str, ...]
+    numbers: dict[str, str]
+
+
+def diagnose(
     fit: logistic.Fit,
     separation: str | None,
     best: tuple[float, np.ndarray] | None,
     X: np.ndarray,
     y: np.ndarray,
-) -> list[tuple[str, str, dict[str, str]]]:
-    """What to say about a training run: ``(kind, text key, numbers)`` per message, where kind
-    is an alert kind (error/warning/info/success) and the keys are the page's ``train.*`` texts."""
+) -> Diagnosis:
+    """What a training run shows, decided once, from the first sign that settles it:
+
+    1. β blew up (``fit.diverged_at``): η is too large ("diverged");
+    2. J ended higher than it started: η is too large ("worse");
+    3. the data are separable: |β| grows without bound while J → 0 ("growing");
+    4. J is within ``REACHED`` of the maximum likelihood's ("reached");
+    5. J still rose in the second half of the epochs shown: the steps overshoot, η is too large
+       to settle ("oscillating");
+    6. J rose at first but has fallen every epoch since the first half: more epochs
+       ("overshot");
+    7. J fell every epoch: more epochs or a larger η ("short").
+
+    When the maximum is known (``best``), 5-7 also say where it is and how far J is from it.
+    """
 
     def num(v: float) -> str:
         return f"{v:.4g}"
 
-    messages = [("info", "train.result", {
+    numbers = {
         "epochs": str(fit.epochs), "b0": num(fit.b0_), "beta": ", ".join(num(b) for b in fit.beta_),
-        "loss": f"{fit.loss[-1]:.6g}", "loss0": f"{fit.loss[0]:.6g}"})]  # fmt: skip
+        "loss": f"{fit.loss[-1]:.6g}", "loss0": f"{fit.loss[0]:.6g}", "eta": f"{fit.eta:g}",
+        "start": num(fit.loss[0]), "end": num(fit.loss[-1]),
+    }  # fmt: skip
+    first, last = fit.loss_rose_at, fit.loss_last_rose_at
+    gap = None
+    if best is not None:
+        best_loss = logistic.loss(X, y, best[0], best[1])
+        gap = fit.loss[-1] - best_loss
+        numbers |= {"best_b0": num(best[0]), "best_beta": ", ".join(num(b) for b in best[1]),
+                    "best_loss": f"{best_loss:.6g}", "gap": f"{gap:.2g}"}  # fmt: skip
+    if first is not None:
+        numbers |= {"first": str(first), "last": str(last)}
     if fit.diverged_at is not None:
-        messages.append(
-            ("error", "train.diverged", {"eta": f"{fit.eta:g}", "epoch": str(fit.diverged_at)})
-        )
-    if fit.loss[-1] > fit.loss[0]:
-        messages.append(
-            (
-                "error",
-                "train.worse",
-                {"eta": f"{fit.eta:g}", "loss0": num(fit.loss[0]), "loss": num(fit.loss[-1])},
-            )
-        )
-    elif fit.loss_rose_at is not None:
-        messages.append(
-            ("warning", "train.rose", {"eta": f"{fit.eta:g}", "epoch": str(fit.loss_rose_at)})
-        )
-    if separation:
+        verdict = "diverged"
+        numbers["at"] = str(fit.diverged_at)
+    elif fit.loss[-1] > fit.loss[0]:
+        verdict = "worse"
+    elif separation:
+        verdict = "growing"
         norms = np.hypot(fit.b0, np.linalg.norm(fit.beta, axis=1))  # |(β₀, β)| per epoch
         ks = sorted({fit.epochs // 4, fit.epochs // 2, fit.epochs})
-        shown = " → ".join(f"{norms[k]:.3g} (k = {k})" for k in ks)
-        messages.append(
-            ("warning", "train.growing", {"norms": shown, "loss": f"{fit.loss[-1]:.3g}"})
-        )
-    elif best is not None:
-        best_loss = logistic.loss(X, y, best[0], best[1])
-        numbers = {"b0": num(best[0]), "beta": ", ".join(num(b) for b in best[1]),
-                   "loss": f"{best_loss:.6g}", "gap": f"{fit.loss[-1] - best_loss:.2g}"}  # fmt: skip
-        reached = fit.loss[-1] - best_loss < 1e-6
-        messages.append(
-            ("success", "train.reached", numbers) if reached else ("info", "train.gap", numbers)
-        )
-    return messages
+        numbers["norms"] = " → ".join(f"{norms[k]:.3g} (k = {k})" for k in ks)
+        numbers["small_loss"] = f"{fit.loss[-1]:.3g}"
+    elif gap is not None and gap < REACHED:
+        verdict = "reached"
+    elif last is not None and 2 * last > fit.epochs:
+        verdict = "oscillating"
+    else:
+        verdict = "short" if first is None else "overshot"
+    keys = ["train.result"]
+    if verdict in ("oscillating", "overshot", "short") and gap is not None:
+        keys.append("train.gap")
+    keys.append(f"train.{verdict}")
+    if verdict == "reached" and first is not None:
+        keys.append("train.rose_first")
+    return Diagnosis(verdict, VERDICTS[verdict], tuple(keys), numbers)

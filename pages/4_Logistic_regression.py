@@ -5,7 +5,7 @@ section at a time."""
 import streamlit as st
 
 from dlviz import binary_data, csvdata, logistic, ui
-from dlviz.logistic_report import FORMULAS
+from dlviz.logistic_report import FORMULAS, latex_number
 from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, TextParam, log_grid
 from dlviz.texts.logistic import TEXT
 from dlviz.views import logistic as views
@@ -89,7 +89,7 @@ def sigmoid():  # the slide: σ(z), σ(0) = 0.5 and the 0.5 threshold
     left, right = st.columns([2, 3])
     z = page.slider("z", FloatParam(0.0, -10.0, 10.0), "z", step=0.1, where=left)
     a = float(logistic.sigmoid(z))
-    left.latex(rf"\sigma({z:g}) = \frac{{1}}{{1 + e^{{{0.0 - z + 0.0:g}}}}} = {a:.6g}")
+    left.latex(rf"\sigma({z:g}) = \frac{{1}}{{1 + e^{{{0.0 - z + 0.0:g}}}}} = {latex_number(a, 6)}")
     left.latex(FORMULAS["threshold"])
     cmp, cls = ("≥", 1) if a >= 0.5 else ("<", 0)
     left.markdown(t("sigmoid.class", z=f"{z:g}", a=f"{a:.6g}", cmp=cmp, cls=cls))
@@ -158,8 +158,8 @@ def train():  # gradient descent on the chosen data, animated per epoch in the b
     eta = page.log_slider("eta", GridParam(0.2, log_grid(-3, 1)), "eta", where=c1)
     epochs = page.slider("epochs", IntParam(1000, 1, views.MAX_EPOCHS), "epochs", where=c2)
     run = views.training(key, eta, epochs, page.lang)
-    for kind, text_key, numbers in run.messages:
-        page.alert(kind, t(text_key, **numbers))
+    said = run.diagnosis  # one verdict, one message
+    page.alert(said.kind, " ".join(t(key, **said.numbers) for key in said.keys))
     animated, loss, path = run.figures
     f1, f2 = st.columns([3, 2])
     with f1:

@@ -61,30 +61,76 @@ def test_likelihood_and_gradient_latex():
     assert r"\text{check: }" in grad
 
 
-def test_training_messages():
-    data = smoking_example(30, 1)
-    facts = report.analyse(data.X, data.y)
-    fit = logistic.fit(data.X, data.y, 0.5, 5000)
-    kinds = {
-        key: kind
-        for kind, key, _ in report.training_messages(fit, None, facts.best, data.X, data.y)
-    }
-    assert kinds["train.result"] == "info" and kinds["train.reached"] == "success"
-    assert kinds["train.rose"] == "warning"  # η = 0.5 overshoots at first
-    short = logistic.fit(data.X, data.y, 0.01, 10)
-    keys = [key for _, key, _ in report.training_messages(short, None, facts.best, data.X, data.y)]
-    assert keys == ["train.result", "train.gap"]
+EXAMPLE = smoking_example(30, 1)
+FACTS = report.analyse(EXAMPLE.X, EXAMPLE.y)
+
+
+def diagnosis(eta: float, epochs: int) -> report.Diagnosis:
+    fit = logistic.fit(EXAMPLE.X, EXAMPLE.y, eta, epochs)
+    return report.diagnose(fit, None, FACTS.best, EXAMPLE.X, EXAMPLE.y)
+
+
+@pytest.mark.parametrize(
+    ("eta", "epochs", "verdict", "kind"),
+    [
+        (10.0, 1000, "worse", "error"),  # the issue's ?eta=10: J ends at 4.75 from 0.693
+        (2.0, 10, "oscillating", "warning"),
+        (1.0, 5000, "oscillating", "warning"),  # a two-cycle that never settles
+        (0.5, 200, "overshot", "info"),  # rose until epoch 81, falls every epoch since
+        (0.5, 5000, "reached", "success"),
+        (0.2, 1000, "short", "info"),  # the page's default
+        (0.001, 1000, "short", "info"),  # η too small: crawls
+    ],
+)
+def test_one_verdict_per_run(eta, epochs, verdict, kind):
+    said = diagnosis(eta, epochs)
+    assert (said.verdict, said.kind) == (verdict, kind)
+    assert said.keys[0] == "train.result" and said.keys.count(f"train.{verdict}") == 1
+
+
+def test_a_run_told_to_lower_eta_is_never_told_to_raise_it():
+    """The issue: at η = 10 a red box said "reduce η" and a blue one "more epochs or a larger
+    η". Whatever the run, the keys of its one message give one piece of advice."""
+    lower = {"train.worse", "train.diverged", "train.oscillating"}
+    for eta in (10.0, 5.0, 2.0, 1.0, 0.5, 0.2, 0.05, 0.001):
+        for epochs in (1, 10, 37, 200, 1000, 5000):
+            keys = set(diagnosis(eta, epochs).keys)
+            assert not (keys & lower and "train.short" in keys), (eta, epochs)
+            assert len(keys - {"train.result", "train.gap", "train.rose_first"}) == 1
+
+
+def test_the_numbers_of_each_verdict():
+    worse = diagnosis(10.0, 1000)
+    assert worse.keys == ("train.result", "train.worse")  # no gap, no "more epochs"
+    assert (worse.numbers["start"], worse.numbers["end"], worse.numbers["eta"]) == (
+        "0.6931",
+        "4.75",
+        "10",
+    )
+    short = diagnosis(0.2, 1000)
+    assert short.keys == ("train.result", "train.gap", "train.short")
+    assert short.numbers["gap"] == "0.00012" and short.numbers["best_loss"] == "0.374249"
+    overshot = diagnosis(0.5, 200)
+    assert (overshot.numbers["first"], overshot.numbers["last"]) == ("1", "81")
+    reached = diagnosis(0.5, 5000)
+    assert reached.keys == ("train.result", "train.reached", "train.rose_first")
+    assert diagnosis(0.2, 5000).keys == ("train.result", "train.reached")
+    oscillating = diagnosis(1.0, 5000)
+    assert oscillating.numbers["last"] == "5000"
+
+
+def test_separable_and_diverging_runs():
     blobs = two_classes(100, 0.3, 0)
     grow = logistic.fit(blobs.X, blobs.y, 1.0, 400)
-    messages = report.training_messages(grow, "complete", None, blobs.X, blobs.y)
-    growing = [numbers for _, key, numbers in messages if key == "train.growing"][0]
-    assert "(k = 100)" in growing["norms"] and "(k = 400)" in growing["norms"]
-    X = np.array([[-3e5], [-1e5], [2e5], [4e5]])
-    boom = logistic.fit(X, np.array([0.0, 1.0, 0.0, 1.0]), 10.0, 50)
-    keys = [
-        key for _, key, _ in report.training_messages(boom, None, None, X, np.array([0, 1, 0, 1.0]))
-    ]
-    assert "train.diverged" in keys and "train.worse" in keys
+    said = report.diagnose(grow, "complete", None, blobs.X, blobs.y)
+    assert (said.verdict, said.kind) == ("growing", "warning")
+    assert "(k = 100)" in said.numbers["norms"] and "(k = 400)" in said.numbers["norms"]
+    X, y = np.array([[-3e5], [-1e5], [2e5], [4e5]]), np.array([0.0, 1.0, 0.0, 1.0])
+    boom = logistic.fit(X, y, 10.0, 50)
+    said = report.diagnose(boom, None, None, X, y)
+    assert (said.verdict, said.kind) == ("diverged", "error")
+    assert said.keys == ("train.result", "train.diverged")
+    assert said.numbers["at"] == str(boom.diverged_at)
 
 
 @pytest.mark.parametrize("data", [smoking_example(30, 1), two_classes(60, 1.0, 0)])

@@ -21,8 +21,8 @@ CHARTS = {  # the charts each section draws, in order
     "train": ["training", "loss", "path"],
 }
 LABELS = {
-    "en": {"odds": "Odds and log-odds", "bce": "Cross-entropy and gradient"},
-    "es": {"odds": "Odds y log-odds", "bce": "Entropía cruzada y gradiente"},
+    "en": {"odds": "Odds and log-odds", "bce": "Loss and gradient"},
+    "es": {"odds": "Odds y log-odds", "bce": "Pérdida y gradiente"},
 }
 
 
@@ -127,8 +127,9 @@ def test_go_to_the_maximum_button_and_the_point_follows_to_another_section(run_p
 
 def test_training_to_the_optimum(run_page):
     at = run_page(PAGE, lang="en", tab="train", eta="0.5", epochs="5000")
-    assert "Descent reached the maximum likelihood" in alerts(at, "success")
-    assert "J went up at epoch 1" in alerts(at, "warning")
+    assert len(at.success) == 1 and not at.info and not at.warning and not at.error
+    assert "Gradient descent reached the maximum likelihood" in alerts(at, "success")
+    assert "J went up and down (from epoch 1 to 81)" in alerts(at, "success")
     training = chart(at, "train", "training")
     assert training["layout"]["sliders"][0]["steps"][-1]["label"] == "5000"
     assert training["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
@@ -153,19 +154,52 @@ def test_the_epochs_shown_are_exactly_that_training(run_page, eta, epochs):
     fit = logistic.fit(data.X, data.y, float(eta), int(epochs))
     facts = report.analyse(data.X, data.y)
     t = i18n.translator(TEXT, "en")
-    messages = report.training_messages(fit, None, facts.best, data.X, data.y)
+    said = report.diagnose(fit, None, facts.best, data.X, data.y)
     kinds = ("error", "warning", "info", "success")
     shown = [(kind, alert.value) for kind in kinds for alert in getattr(at, kind)]
-    assert sorted(shown) == sorted((kind, t(key, **numbers)) for kind, key, numbers in messages)
-    info = alerts(at, "info")
-    assert f"After {epochs} epochs: β₀ = {fit.b0_:.4g}, β = {fit.beta_[0]:.4g}" in info
-    assert f"J = {fit.loss[-1]:.6g}" in info
+    assert shown == [(said.kind, " ".join(t(key, **said.numbers) for key in said.keys))]
+    assert f"After {epochs} epochs: β₀ = {fit.b0_:.4g}, β = {fit.beta_[0]:.4g}" in shown[0][1]
+    assert f"J = {fit.loss[-1]:.6g}" in shown[0][1]
     assert at.metric[0].value == f"{fit.accuracy[-1]:.1%}"
     matrix = logistic.confusion_matrix(data.y, logistic.net_input(data.X, fit.b0_, fit.beta_))
     assert at.dataframe[0].value.iloc[:, 1:].to_numpy().tolist() == matrix.tolist()
     loss = chart(at, "train", "loss")["data"][0]
     assert loss["x"][-1] == int(epochs)
     assert loss["y"][-1] == pytest.approx(fit.loss[-1], rel=1e-3)
+
+
+def shown_alerts(at) -> list[tuple[str, str]]:
+    return [(k, a.value) for k in ("error", "warning", "info", "success") for a in getattr(at, k)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "lower", "raise_", "more"),
+    [("en", "Lower η", "larger η", "more epochs"), ("es", "Reduzca η", "η mayor", "más épocas")],
+)
+def test_eta_10_gets_one_diagnosis(run_page, lang, lower, raise_, more):
+    """Issue #14: at ?eta=10 a red box said "reduce η" and a blue box "more epochs or a larger
+    η". Now one box, red, that says to lower η and nothing else."""
+    at = run_page(PAGE, lang=lang, tab="train", eta="10")
+    (kind, text), *rest = shown_alerts(at)
+    assert not rest and kind == "error"
+    assert lower in text and "0.6931 → 4.75" in text
+    assert raise_ not in text and more not in text
+
+
+@pytest.mark.parametrize(
+    ("eta", "kind", "says"),
+    [
+        ("0.2", "info", "J falls every epoch: more epochs or a larger η bring it closer."),
+        ("0.001", "info", "J falls every epoch: more epochs or a larger η bring it closer."),
+        ("1", "warning", "J still goes up and down (it last rose at epoch 1000)"),
+    ],
+)
+def test_one_diagnosis_for_the_default_a_small_and_a_large_eta(run_page, eta, kind, says):
+    at = run_page(PAGE, lang="en", tab="train", eta=eta)
+    (shown_kind, text), *rest = shown_alerts(at)
+    assert not rest and shown_kind == kind and says in text
+    assert ("Lower η" in text) == (kind == "warning")
+    assert ("larger η" in text) == (kind == "info")
 
 
 def test_two_features_separable_is_detected(run_page):

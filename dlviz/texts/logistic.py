@@ -17,8 +17,8 @@ TEXT = {
     "tab.sigmoid": ("Sigmoide", "Sigmoid"),
     "tab.odds": ("Odds y log-odds", "Odds and log-odds"),
     "tab.mle": ("Máxima verosimilitud", "Maximum likelihood"),
-    "tab.bce": ("Entropía cruzada y gradiente", "Cross-entropy and gradient"),
-    "tab.train": ("Descenso de gradiente", "Gradient descent"),
+    "tab.bce": ("Pérdida y gradiente", "Loss and gradient"),
+    "tab.train": ("Entrenamiento", "Training"),
     # -- the sigmoid -------------------------------------------------------------------------------
     "sigmoid.header": ("La función sigmoide", "The sigmoid function"),
     "z": ("Entrada z", "Input z"),
@@ -106,8 +106,8 @@ TEXT = {
     "separable.complete": (
         "**Los datos son perfectamente separables**: una recta (un hiperplano) deja cada clase "
         "de su lado. Entonces la verosimilitud crece sin límite al agrandar β en esa dirección: "
-        "**no hay estimador de máxima verosimilitud**, J(β) → 0 y |β| → ∞ con el descenso de "
-        "gradiente. Agregue ruido o puntos para que las clases se solapen.",
+        "**no hay estimador de máxima verosimilitud**, J(β) → 0 y |β| → ∞ con el gradiente "
+        "descendente. Agregue ruido o puntos para que las clases se solapen.",
         "**The data are perfectly separable**: a line (a hyperplane) puts each class on its own "
         "side. Then the likelihood grows without bound as β is scaled up along it: **there is "
         "no maximum-likelihood estimate**, J(β) → 0 and |β| → ∞ under gradient descent. Add "
@@ -117,7 +117,7 @@ TEXT = {
         "**Los datos son casi separables** (separación cuasi-completa): una recta deja cada "
         "clase de su lado salvo puntos que caen justo sobre ella. Igual que con datos "
         "separables, la verosimilitud sigue creciendo al agrandar β: **no hay estimador de "
-        "máxima verosimilitud** y |β| → ∞ con el descenso de gradiente.",
+        "máxima verosimilitud** y |β| → ∞ con el gradiente descendente.",
         "**The data are quasi-separable** (quasi-complete separation): a line puts each class on "
         "its own side except points lying exactly on it. As with separable data, the likelihood "
         "keeps growing as β is scaled up: **there is no maximum-likelihood estimate** and "
@@ -125,10 +125,10 @@ TEXT = {
     ),
     "one.feature": (
         "Esta sección usa una sola característica x: con datos de dos características muestra "
-        "el ejemplo 1-D (misma N y semilla). La pestaña «Descenso de gradiente» entrena con sus "
+        "el ejemplo 1-D (misma N y semilla). La pestaña «Entrenamiento» entrena con sus "
         "datos.",
         "This section uses a single feature x: with two-feature data it shows the 1-D example "
-        "(same N and seed). The “Gradient descent” tab trains on your data.",
+        "(same N and seed). The “Training” tab trains on your data.",
     ),
     # -- linear vs logistic ------------------------------------------------------------------------
     "linear.header": ("Regresión lineal vs. logística", "Linear vs logistic regression"),
@@ -220,11 +220,11 @@ TEXT = {
     ),
     "surface.best": (
         "El máximo de l(β₀, β) (★, por el método de Newton) está en β₀ = {best_b0}, "
-        "β = {best_beta}, con l = {best_ll}. La superficie es cóncava: un solo máximo, al que sube el ascenso de gradiente "
-        "(o baja el descenso sobre J = −l/N).",
+        "β = {best_beta}, con l = {best_ll}. La superficie es cóncava: un solo máximo, al que "
+        "sube el gradiente ascendente (o baja el gradiente descendente sobre J = −l/N).",
         "The maximum of l(β₀, β) (★, by Newton's method) is at β₀ = {best_b0}, "
-        "β = {best_beta}, with l = {best_ll}. The surface is concave: a single maximum, which gradient ascent climbs to "
-        "(or descent on J = −l/N goes down to).",
+        "β = {best_beta}, with l = {best_ll}. The surface is concave: a single maximum, which "
+        "gradient ascent climbs to (or gradient descent on J = −l/N goes down to).",
     ),
     "surface.none": (
         "Sin máximo: con datos separables l(β) sigue creciendo hacia 0 al alejarse en la "
@@ -265,7 +265,7 @@ TEXT = {
     ),
     # -- training ----------------------------------------------------------------------------------
     "train.header": (
-        "Entrenamiento por descenso de gradiente",
+        "Entrenamiento por gradiente descendente",
         "Training by gradient descent",
     ),
     "train.intro": (
@@ -275,10 +275,11 @@ TEXT = {
         "gradient over all points. Press ▶ to watch the fit epoch by epoch (in the browser).",
     ),
     "train.slip": (
-        "La diapositiva escribe la regla para un solo punto, β ← β − η(ŷ − y)x (descenso "
-        "estocástico); aquí se usa el gradiente medio ∇J de todo el conjunto en cada época.",
-        "The slide writes the rule for a single point, β ← β − η(ŷ − y)x (stochastic descent); "
-        "here each epoch uses the mean gradient ∇J over the whole data set.",
+        "La diapositiva escribe la regla para un solo punto, β ← β − η(ŷ − y)x (gradiente "
+        "descendente estocástico); aquí se usa el gradiente medio ∇J del batch completo (todos "
+        "los puntos) en cada época.",
+        "The slide writes the rule for a single point, β ← β − η(ŷ − y)x (stochastic gradient "
+        "descent); here each epoch uses the mean gradient ∇J over the full batch (every point).",
     ),
     "eta": ("Tasa de aprendizaje η", "Learning rate η"),
     "eta.help": (
@@ -288,7 +289,7 @@ TEXT = {
     ),
     "epochs": ("Épocas", "Epochs"),
     "epochs.help": (
-        "Cuántos pasos de descenso de gradiente (uno por época).",
+        "Cuántos pasos de gradiente descendente (uno por época).",
         "How many gradient-descent steps (one per epoch).",
     ),
     "train.result": (
@@ -296,39 +297,55 @@ TEXT = {
         "After {epochs} epochs: β₀ = {b0}, β = {beta}, J = {loss} (at the start {loss0}).",
     ),
     "train.gap": (
-        "El máximo de verosimilitud está en β₀ = {b0}, β = {beta} con J = {loss}: al descenso "
-        "le falta {gap} en J (más épocas o un η mayor lo acercan).",
-        "The maximum likelihood is at β₀ = {b0}, β = {beta} with J = {loss}: descent is {gap} "
-        "short in J (more epochs or a larger η bring it closer).",
+        "El máximo de verosimilitud está en β₀ = {best_b0}, β = {best_beta}, con J = "
+        "{best_loss}: al gradiente descendente le falta {gap} en J.",
+        "The maximum likelihood is at β₀ = {best_b0}, β = {best_beta}, with J = {best_loss}: "
+        "gradient descent is {gap} short in J.",
+    ),
+    "train.short": (
+        "J baja en cada época: más épocas o un η mayor lo acercan.",
+        "J falls every epoch: more epochs or a larger η bring it closer.",
+    ),
+    "train.overshot": (
+        "J subió por última vez en la época {last} (los primeros pasos se pasaron del mínimo) y "
+        "desde entonces baja en cada época: más épocas lo acercan.",
+        "J last rose at epoch {last} (the first steps overshot the minimum) and has fallen every "
+        "epoch since: more epochs bring it closer.",
+    ),
+    "train.oscillating": (
+        "J todavía sube y baja (subió por última vez en la época {last}): con η = {eta} los pasos "
+        "se pasan del mínimo de un lado al otro. Reduzca η.",
+        "J still goes up and down (it last rose at epoch {last}): with η = {eta} the steps "
+        "overshoot the minimum from one side to the other. Lower η.",
     ),
     "train.reached": (
-        "El descenso alcanzó el máximo de verosimilitud (β₀ = {b0}, β = {beta}, J = {loss}, "
-        "por el método de Newton) a menos de 10⁻⁶ en J.",
-        "Descent reached the maximum likelihood (β₀ = {b0}, β = {beta}, J = {loss}, by Newton's "
-        "method) to within 10⁻⁶ in J.",
+        "El gradiente descendente alcanzó el máximo de verosimilitud (β₀ = {best_b0}, β = {best_beta}, "
+        "J = {best_loss}, por el método de Newton) a menos de 10⁻⁶ en J.",
+        "Gradient descent reached the maximum likelihood (β₀ = {best_b0}, β = {best_beta}, "
+        "J = {best_loss}, by Newton's method) to within 10⁻⁶ in J.",
+    ),
+    "train.rose_first": (
+        "Por el camino J subió y bajó (de la época {first} a la {last}): η = {eta} es grande y "
+        "los primeros pasos se pasaron del mínimo.",
+        "On the way J went up and down (from epoch {first} to {last}): η = {eta} is large and the "
+        "first steps overshot the minimum.",
     ),
     "train.diverged": (
-        "η = {eta} es demasiado grande: β se disparó (|β| > 10⁶) en la época {epoch}; el "
+        "η = {eta} es demasiado grande: β se disparó (|β| > 10⁶) en la época {at}; el "
         "entrenamiento se detuvo allí. Reduzca η.",
-        "η = {eta} is too large: β blew up (|β| > 10⁶) at epoch {epoch}; training stopped "
-        "there. Lower η.",
-    ),
-    "train.rose": (
-        "J subió en la época {epoch}: η = {eta} es grande y los pasos se pasan del mínimo "
-        "(J oscila antes de bajar).",
-        "J went up at epoch {epoch}: η = {eta} is large and the steps overshoot the minimum "
-        "(J oscillates before it falls).",
+        "η = {eta} is too large: β blew up (|β| > 10⁶) at epoch {at}; training stopped there. "
+        "Lower η.",
     ),
     "train.worse": (
-        "J terminó más alto que al inicio ({loss0} → {loss}): η = {eta} es demasiado grande. "
+        "J terminó más alto que al inicio ({start} → {end}): η = {eta} es demasiado grande. "
         "Reduzca η.",
-        "J ended higher than at the start ({loss0} → {loss}): η = {eta} is too large. Lower η.",
+        "J ended higher than at the start ({start} → {end}): η = {eta} is too large. Lower η.",
     ),
     "train.growing": (
-        "Datos separables: |β| sigue creciendo sin límite ({norms}) mientras J → 0 ({loss}). "
-        "Más épocas no «convergen»: solo empinan la sigmoide.",
-        "Separable data: |β| keeps growing without bound ({norms}) while J → 0 ({loss}). More "
-        "epochs do not “converge”: they only make the sigmoid steeper.",
+        "Datos separables: |β| sigue creciendo sin límite ({norms}) mientras J → 0 "
+        "({small_loss}). Más épocas no «convergen»: solo empinan la sigmoide.",
+        "Separable data: |β| keeps growing without bound ({norms}) while J → 0 ({small_loss}). "
+        "More epochs do not “converge”: they only make the sigmoid steeper.",
     ),
     "train.figure": ("Ajuste por época", "Fit per epoch"),
     "train.loss": ("Pérdida y exactitud por época", "Loss and accuracy per epoch"),
@@ -364,13 +381,13 @@ TEXT = {
     "fig.odds": ("odds p/(1−p)", "odds p/(1−p)"),
     "fig.logodds": ("log-odds ln(p/(1−p))", "log-odds ln(p/(1−p))"),
     "fig.i": ("punto i", "point i"),
-    "fig.bernoulli": ("Pᵢ = pᵢ^yᵢ (1−pᵢ)^(1−yᵢ)", "Pᵢ = pᵢ^yᵢ (1−pᵢ)^(1−yᵢ)"),
+    "fig.bernoulli": ("Pᵢ", "Pᵢ"),  # the axis is as tall as the plot: the formula is in the text
     "fig.logsum": ("suma de logaritmos l / ln 10", "sum of logs l / ln 10"),
     "fig.product": ("producto en float64", "float64 product"),
     "fig.zero": ("el producto da 0.0", "the product is 0.0"),
     "fig.smallest": ("menor float64 positivo", "smallest positive float64"),
     "fig.log10L": ("log₁₀ L(β)", "log₁₀ L(β)"),
-    "fig.path": ("descenso de gradiente", "gradient descent"),
+    "fig.path": ("gradiente descendente", "gradient descent"),
     "fig.best": ("máximo de verosimilitud", "maximum likelihood"),
     "fig.cost1": ("−ln(ŷ)  (y = 1)", "−ln(ŷ)  (y = 1)"),
     "fig.cost0": ("−ln(1 − ŷ)  (y = 0)", "−ln(1 − ŷ)  (y = 0)"),

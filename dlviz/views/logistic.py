@@ -172,7 +172,7 @@ def history(key: DataKey, eta: float) -> logistic.Fit:
 
 class Training(NamedTuple):
     fit: logistic.Fit  # exactly ``epochs`` epochs (or up to where it diverged)
-    messages: list  # (alert kind, text key, numbers) per message
+    diagnosis: report.Diagnosis  # the one message on the run: its kind, text keys and numbers
     slice_b0: float | None  # β₀ of the loss surface's slice (two features), else None
     figures: tuple[Figure, Figure, Figure]  # the fit per epoch (animated), J per epoch, the path
     confusion: pd.DataFrame  # at the end: rows the true class y, columns the predicted ŷ
@@ -182,7 +182,7 @@ class Training(NamedTuple):
 def training(key: DataKey, eta: float, epochs: int, lang: str) -> Training:
     data, facts, longest = load(key), analysed(key), history(key, eta)
     fit = longest.until(epochs)
-    messages = report.training_messages(fit, facts.separation, facts.best, data.X, data.y)
+    diagnosis = report.diagnose(fit, facts.separation, facts.best, data.X, data.y)
     view = report.loss_view(data.X, data.y, fit, facts.best, longest=longest)
     names = _names(lang)
     x = data.X[:, 0] if data.m == 1 else data.X
@@ -195,7 +195,7 @@ def training(key: DataKey, eta: float, epochs: int, lang: str) -> Training:
     confusion.insert(0, "y \\ ŷ", ["y = 0", "y = 1"])
     return Training(
         fit,
-        messages,
+        diagnosis,
         view.slice_b0,
         (animated, figures.loss_curve_figure(fit, names), path),
         confusion,
