@@ -246,21 +246,22 @@ def network_trace_latex(table: pd.DataFrame, W: np.ndarray, v: np.ndarray) -> st
 
 
 def presentation_latex(row: pd.Series, before: np.ndarray, gamma: float, threshold: float) -> str:
-    """One presentation in the slide's notation: the weighted sum, σ, and the update."""
+    """One presentation in the slide's notation, a short line each (so that it fits a narrow
+    column on a projector): the weighted sum, σ against the target, and each weight's update."""
     x = [row["x1"], row["x2"]]
     total = " + ".join(f"{_num(w)}({_num(xi)})" for w, xi in zip(before, x, strict=True))
-    mark = r"\ \checkmark" if row["error"] == 0 else r"\ \text{(X)}"
-    head = (
-        rf"[{_num(x[0])},{_num(x[1])}] \rightarrow {total} = {_num(row['weighted_sum'])} "
-        rf"\rightarrow \sigma[{_num(row['weighted_sum'])}] = {int(row['y_hat'])},\ "
-        rf"y = {int(row['y'])}{mark}"
-    ).replace("+ -", "- ")
-    updates = [
-        rf"w'_{{{j}}} = {_num(before[j - 1])} + {_num(gamma)}({int(row['y'])} - "
-        rf"{int(row['y_hat'])}){_num(x[j - 1])} = {_num(row[f'w{j}'])}"
-        for j in (1, 2)
+    s, y_hat, y = _num(row["weighted_sum"]), int(row["y_hat"]), int(row["y"])
+    verdict = r"= y\ \checkmark" if y_hat == y else rf"\ne y = {y}"
+    lines = [
+        rf"[{_num(x[0])},{_num(x[1])}] &\rightarrow {total} = {s}".replace("+ -", "- "),
+        rf"&\rightarrow \sigma[{s}] = {y_hat} {verdict}",
+        *(
+            rf"w'_{{{j}}} &= {_num(before[j - 1])} + {_num(gamma)}({y} - {y_hat}){_num(x[j - 1])}"
+            rf" = {_num(row[f'w{j}'])}"
+            for j in (1, 2)
+        ),
     ]
-    return head + r"\\ " + r"\quad ".join(updates)
+    return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
 
 
 def latex_weights(w: np.ndarray) -> str:

@@ -2,6 +2,8 @@
 perceptron rule on the slide's gates, XOR = OR(AND1, AND2), one unit cycling on XOR, a sigmoid
 MLP learning XOR by backprop, and the perceptron rule next to ADALINE."""
 
+from string import Template
+
 import streamlit as st
 
 from dlviz import mlp, ui
@@ -34,7 +36,7 @@ def slide():  # one unit trained presentation by presentation: AND1 → [1, −0
     intro.markdown(t("train.intro"))
     with truth:
         page.table(pc.truth_table(), key="truth")
-    c = st.columns(6)
+    c = [*st.columns(3), *st.columns(3)]  # two rows: whole labels on a projector
     gate = page.select("gate", ChoiceParam("AND1", GATES), "gate", where=c[0])
     gamma = page.slider("gamma", UNIT["gamma"], "gamma", step=0.1, where=c[1])
     theta = page.slider("theta", UNIT["theta"], "theta", step=0.1, where=c[2])
@@ -71,7 +73,7 @@ def slide():  # one unit trained presentation by presentation: AND1 → [1, −0
 def network():  # the slide's XOR = OR(AND1, AND2) with the learned weights, and hidden space
     st.markdown(t("net.intro"))
     st.latex(TEXT_LATEX["xor"])
-    c = st.columns(7)
+    c = [*st.columns(4), *st.columns(3)]  # the hidden weights W, then the output's v and θ
 
     def weight(key, default, where):
         return page.number(key, FloatParam(default, -5.0, 5.0), key, step=0.5, where=where)
@@ -82,7 +84,7 @@ def network():  # the slide's XOR = OR(AND1, AND2) with the learned weights, and
     )
     v = tuple(weight(f"v{j}", pc.XOR_OUTPUT[j - 1], c[3 + j]) for j in (1, 2))
     theta = weight("theta_net", 1.0, c[6])
-    net, net_latex, net_figure = views.network(W, v, theta, page.lang)
+    net, shown, net_latex, net_figure = views.network(W, v, theta, page.lang)
     wrong = [
         f"({a}, {b})" for a, b, ok in net[["x1", "x2", "ok"]].itertuples(index=False) if not ok
     ]
@@ -92,7 +94,7 @@ def network():  # the slide's XOR = OR(AND1, AND2) with the learned weights, and
         page.alert("success", t("net.ok"))
     st.latex(net_latex)
     page.plot(net_figure, key="network")
-    page.table(net, key="network_table", formats={c: "%g" for c in ("z_A", "z_B", "z_out")})
+    page.table(shown, key="network_table", formats={c: "%g" for c in ("z_A", "z_B", "z_out")})
     st.caption(t("net.caption"))
 
 
@@ -117,12 +119,12 @@ def convergence():  # one unit on AND, OR and XOR: XOR never converges
 def sigmoid_mlp():  # beyond the slide: a 2-2-1 sigmoid MLP learns XOR by backprop; seed sweep
     st.markdown(t("mlp.intro"))
     st.latex(TEXT_LATEX["mlp"])
-    c = st.columns(4)
+    c = [*st.columns(2), *st.columns(2)]  # two rows: the loss's names stay whole on a projector
     seed = page.number("seed", IntParam(1, 0, 999), "seed", step=1, where=c[0])
     eta = page.log_slider("eta", GridParam(1.0, views.ETAS), "eta", where=c[1])
     epochs_spec = IntParam(1000, views.EPOCH_STEP, views.MAX_EPOCHS)
-    epochs = page.slider("mlp_epochs", epochs_spec, "mlp_epochs", step=views.EPOCH_STEP, where=c[2])
-    loss = page.select("loss", ChoiceParam("bce", mlp.LOSSES), "loss", where=c[3])
+    epochs = page.slider("mlp_epochs", epochs_spec, "mlp_epochs", step=views.EPOCH_STEP, where=c[3])
+    loss = page.select("loss", ChoiceParam("bce", mlp.LOSSES), "loss", where=c[2])
     with st.spinner(t("mlp.training", epochs=views.MAX_EPOCHS, seeds=views.SEEDS)):
         view = views.mlp_view(seed, eta, epochs, loss, page.lang)  # trained once per setting
     if view.solved:
@@ -142,7 +144,7 @@ def sigmoid_mlp():  # beyond the slide: a 2-2-1 sigmoid MLP learns XOR by backpr
 
 def adaline():  # the perceptron rule next to ADALINE / SGD, from w = 0, b = 0
     st.markdown(t("cmp.intro"))
-    st.latex(TEXT_LATEX["compare"])
+    st.latex(Template(TEXT_LATEX["compare"]).substitute(perceptron=t("latex.perceptron")))
     c = st.columns(3)
     gate = page.select("cmp_gate", ChoiceParam("AND", GATES), "gate", where=c[0])
     eta = page.log_slider("eta_ada", GridParam(0.1, log_grid(-3, 1)), "eta_ada", where=c[1])

@@ -49,6 +49,45 @@ def test_the_network_section_shows_the_slide_network(run_page):
     assert (at.number_input(key="W12").value, at.number_input(key="W21").value) == (-0.5, -0.5)
 
 
+def raw_cells(frame) -> list:
+    """Cells a student would read as a raw Python value: True/False, None, NaN."""
+
+    def raw(v) -> bool:
+        return isinstance(v, bool | np.bool_) or v is None or (isinstance(v, float) and v != v)
+
+    return [v for v in frame.to_numpy().ravel() if raw(v) or str(v) in ("True", "False", "nan")]
+
+
+def test_the_network_table_marks_agreement_with_xor_in_spanish(run_page):
+    """Issue #14: the "= XOR" column showed a raw "True" on the Spanish page."""
+    at = run_page(PAGE, lang="es", tab="network")
+    net = table(at, 0)
+    assert list(net.iloc[:, -1]) == ["✓", "✓", "✓", "✓"] and not raw_cells(net)
+    at.number_input(key="W12").set_value(1.0).run()  # A = x₁ OR x₂ now: [1,1] goes wrong
+    net = table(at, 0)
+    assert list(net.iloc[:, -1]) == ["✓", "✓", "✓", "✗"]
+    assert "no calcula XOR en: (1, 1)" in texts(at.warning)
+
+
+@pytest.mark.parametrize("tab", ["slide", "network", "mlp", "adaline"])
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_no_table_shows_a_raw_value(run_page, tab, lang):
+    at = run_page(PAGE, lang=lang, tab=tab)
+    if tab == "mlp":  # the gradient check's table sits in an expander: shown when opened
+        assert len(at.dataframe) == 1
+    for element in at.dataframe:
+        assert not raw_cells(element.value), (tab, element.value)
+
+
+def test_the_formulas_speak_the_page_language(run_page):
+    at = run_page(PAGE, lang="es", tab="adaline")
+    latex = texts(at.latex)
+    assert r"\text{Perceptrón: }" in latex and r"\text{if" not in latex
+    assert "$perceptron" not in latex
+    at = run_page(PAGE, lang="en", tab="adaline")
+    assert r"\text{Perceptron: }" in texts(at.latex)
+
+
 def test_the_convergence_section_shows_xor_never_converging(run_page):
     at = run_page(PAGE, lang="en", tab="convergence")
     markdown = texts(at.markdown)
@@ -98,7 +137,7 @@ def test_step_buttons_walk_the_presentations_and_keep_the_step_in_the_url(run_pa
     assert at.query_params["step"] in (["2"], "2")
     markdown = texts(at.markdown)
     assert "Presentation 2 of 8" in markdown and "Only **w2** changes" in markdown
-    assert "w'_{2} = 1 + 1.5(0 - 1)1 = -0.5" in texts(at.latex)
+    assert "w'_{2} &= 1 + 1.5(0 - 1)1 = -0.5" in texts(at.latex)
     unit = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert unit["layout"]["sliders"][0]["active"] == 2 and len(unit["frames"]) == 9
     at.button(key="step_back").click().run()

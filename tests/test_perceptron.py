@@ -142,10 +142,17 @@ def test_and_without_bias_at_gamma_1_5_cycles_but_converges_with_gamma_0_5():
 def test_presentation_latex_shows_the_update():
     run = pc.train(pc.INPUTS, pc.GATES["AND2"], **LECTURE, epochs=10)
     text = pc.presentation_latex(run.trace.iloc[2], run.weights[2], 1.5, 1.0)
-    assert r"[1,0] \rightarrow 1(1) + 1(0) = 1 \rightarrow \sigma[1] = 1" in text
-    assert "w'_{1} = 1 + 1.5(0 - 1)1 = -0.5" in text and "w'_{2} = 1 + 1.5(0 - 1)0 = 1" in text
+    lines = [line.strip() for line in text.split(r"\\")]
+    assert lines[0] == r"\begin{aligned} [1,0] &\rightarrow 1(1) + 1(0) = 1"
+    assert lines[1] == r"&\rightarrow \sigma[1] = 1 \ne y = 0"  # a wrong answer
+    assert lines[2:] == [
+        "w'_{1} &= 1 + 1.5(0 - 1)1 = -0.5",
+        r"w'_{2} &= 1 + 1.5(0 - 1)0 = 1 \end{aligned}",
+    ]
     ok = pc.presentation_latex(run.trace.iloc[5], run.weights[5], 1.5, 1.0)
-    assert r"-0.5(0) + 1(1) = 1" in ok and r"\checkmark" in ok
+    assert (
+        r"[0,1] &\rightarrow -0.5(0) + 1(1) = 1 \\ &\rightarrow \sigma[1] = 1 = y\ \checkmark" in ok
+    )
 
 
 def test_adaline_reaches_least_squares():

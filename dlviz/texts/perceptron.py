@@ -269,8 +269,8 @@ TEXT = {
     # -- the MLP
     "mlp.intro": (
         "La misma forma 2-2-1, pero con sigmoides y sesgos, y los pesos **aprendidos** por "
-        "retropropagación (descenso de gradiente con todo el lote; la regla de la cadena escrita a "
-        "mano, comprobada contra `dlviz.autodiff` más abajo). ▶ anima las épocas: ŷ sobre el plano "
+        "retropropagación (gradiente descendente con el batch completo: las cuatro entradas en "
+        "cada paso; la regla de la cadena escrita a mano, comprobada contra `dlviz.autodiff` más abajo). ▶ anima las épocas: ŷ sobre el plano "
         "con las rectas de las dos unidades ocultas, las entradas en el espacio oculto (h₁, h₂) "
         "con la recta de salida ŷ = 0.5, y la pérdida. No todas las semillas lo logran: algunas se "
         "atascan.",
@@ -287,12 +287,12 @@ TEXT = {
     ),
     "eta": ("Tasa de aprendizaje η", "Learning rate η"),
     "eta.help": (
-        "Paso del descenso de gradiente (escala logarítmica).",
+        "Paso del gradiente descendente (escala logarítmica).",
         "Gradient descent step (log scale).",
     ),  # fmt: skip
     "mlp_epochs": ("Épocas", "Epochs"),
     "mlp_epochs.help": (
-        "Pasos de descenso de gradiente sobre las cuatro entradas. La red se entrena una vez hasta "
+        "Pasos de gradiente descendente sobre las cuatro entradas. La red se entrena una vez hasta "
         "3000 épocas; aquí se ve exactamente el entrenamiento de estas épocas.",
         "Gradient descent steps over the four inputs. The network is trained once up to 3000 "
         "epochs; this shows exactly the training for these epochs.",
@@ -477,13 +477,16 @@ TEXT = {
     "col.autodiff": ("autodiff", "autodiff"),
     "col.backprop": ("retropropagación a mano", "backprop by hand"),
     "col.gap": ("|diferencia|", "|gap|"),
+    # -- words inside the formulas (TEXT_LATEX's $names)
+    "latex.perceptron": ("Perceptrón", "Perceptron"),
 }
 
-# The page's formulas, in the lecture's notation (the same in both languages).
+# The page's formulas, in the lecture's notation (the same in both languages but for the
+# ``$name`` words, filled in with ``string.Template`` from ``TEXT["latex.<name>"]``).
 TEXT_LATEX = {
     "rule": (
-        r"\hat y = \sigma[\mathbf w\cdot\mathbf x] = \begin{cases} 1 & \text{if } \mathbf w\cdot"
-        r"\mathbf x \ge \theta \\ 0 & \text{if } \mathbf w\cdot\mathbf x < \theta\end{cases}"
+        r"\hat y = \sigma[\mathbf w\cdot\mathbf x] = \begin{cases} 1, & \mathbf w\cdot"
+        r"\mathbf x \ge \theta \\ 0, & \mathbf w\cdot\mathbf x < \theta\end{cases}"
         r" \qquad w'_i = w_i + \gamma\,(y-\hat y)\,x_i"
     ),
     "xor": (
@@ -495,7 +498,7 @@ TEXT_LATEX = {
         r"\cdot\mathbf h + b_2),\quad \theta \leftarrow \theta - \eta\,\nabla_\theta L"
     ),
     "compare": (
-        r"\begin{gathered}\text{Perceptron: } \hat y = \sigma[\mathbf w\cdot\mathbf x + b],\ "
+        r"\begin{gathered}\text{$perceptron: } \hat y = \sigma[\mathbf w\cdot\mathbf x + b],\ "
         r"\mathbf w \leftarrow \mathbf w + (y-\hat y)\,\mathbf x \\ \text{ADALINE: } \hat y = "
         r"\mathbf w\cdot\mathbf x + b,\ \mathbf w \leftarrow \mathbf w + \eta\,(y-\hat y)\,"
         r"\mathbf x\end{gathered}"

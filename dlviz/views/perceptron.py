@@ -48,13 +48,18 @@ def unit_figure(gate: str, w: tuple, gamma: float, theta: float, epochs: int, k:
 
 
 # -- the slide's network and a single unit on XOR ------------------------------------------------
+MARKS = {True: "✓", False: "✗"}  # a table cell for "agrees with XOR": a mark, not True/False
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def network(W: tuple, v: tuple, theta: float, lang: str):
-    """The network's table, its trace in LaTeX and its figure (inputs and hidden space)."""
+    """The network's table, the same table as shown (agreement with XOR as a mark), its trace in
+    LaTeX and its figure (inputs and hidden space)."""
     W, v = np.array(W, dtype=float), np.array(v, dtype=float)
     net = pc.network_table(X, W, v, theta, XOR)
+    shown = net.assign(ok=net["ok"].map(MARKS))
     fig = figures.network_figure(X, XOR, net, W, v, theta, _names(lang))
-    return net, pc.network_trace_latex(net, W, v), fig
+    return net, shown, pc.network_trace_latex(net, W, v), fig
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
