@@ -11,6 +11,7 @@ from dlviz import logistic
 from dlviz import logistic_report as report
 from dlviz.binary_data import smoking_example, two_classes
 from dlviz.figures import logistic as figures
+from dlviz.figures.below import GAP
 from dlviz.texts.logistic import TEXT
 
 NAMES = {key[4:]: key[4:] for key in TEXT if key.startswith("fig.")}
@@ -57,6 +58,12 @@ def test_log_odds_panel_is_a_straight_line():
     p = values(spec["data"][0], "y")
     np.testing.assert_allclose(np.log(p / (1 - p)), log_odds, atol=1e-9)
     assert spec["layout"]["xaxis3"]["anchor"] == "y3"
+    # each panel named above it, not by a vertical title as long as the plot is tall
+    titles = [(a["text"], a["xref"]) for a in spec["layout"]["annotations"]]
+    assert titles == [("p", "x domain"), ("odds", "x2 domain"), ("logodds", "x3 domain")]
+    assert not any("title" in spec["layout"][f"yaxis{k}"] for k in ("", "2", "3"))
+    domains = [spec["layout"][f"xaxis{k}"]["domain"] for k in ("", "2", "3")]
+    assert all(b[0] - a[1] >= 0.1 for a, b in zip(domains, domains[1:], strict=False))
 
 
 def test_likelihood_bars_and_underflow():
@@ -124,6 +131,7 @@ def test_training_1d_is_animated_per_epoch():
     boundary = spec["frames"][5]["data"][1]["x"][0]
     assert boundary is None or boundary == pytest.approx(-fit.b0[k] / fit.beta[k, 0], rel=1e-3)
     assert spec["layout"]["sliders"][0]["steps"][-1]["label"] == "100"
+    assert spec["layout"]["sliders"][0]["pad"]["t"] == GAP  # below the x axis's title
     # A frame holds only what moves, rounded: the curve's heights against the figure's x.
     xs = values(spec["data"][0], "x")
     curve = values(spec["frames"][5]["data"][0], "y")

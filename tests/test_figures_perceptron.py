@@ -11,6 +11,7 @@ import pytest
 from dlviz import mlp
 from dlviz import perceptron as pc
 from dlviz.figures import perceptron as figures
+from dlviz.figures.below import GAP
 from dlviz.texts.perceptron import TEXT
 
 NAMES = {key[4:]: pair[1] for key, pair in TEXT.items() if key.startswith("fig.")}
@@ -59,6 +60,10 @@ def test_unit_figure_has_one_frame_per_presentation():
         assert x - 0.5 * y == pytest.approx(1.0)
     ring = spec["data"][2]
     assert (ring["x"], ring["y"]) == ([0.0], [1.0])  # presentation 2 is the input [0, 1]
+    # the points' labels sit above them (on the right, "(1, 1)" ran out of the plot) and the
+    # slider below the x axis's title
+    assert {trace["textposition"] for trace in spec["data"][3:]} == {"top center"}
+    assert spec["layout"]["sliders"][0]["pad"]["t"] == GAP
 
 
 def test_network_figure_maps_inputs_to_hidden_space():
@@ -95,6 +100,11 @@ def test_mlp_figure_animates_three_panels():
     z = np.frombuffer(base64.b64decode(first[0]["z"]["bdata"]), dtype=np.float32).reshape(9, 9)
     assert z == pytest.approx(snap["probs"][0], abs=1e-6)  # float32 keeps the 3 decimals shown
     assert spec["data"][0]["colorscale"] == "RdBu" and spec["data"][0]["zmax"] == 1
+    # the colour bar between the first two panels, clear of both; the slider below the titles
+    layout = spec["layout"]
+    bar = spec["data"][0]["colorbar"]["x"]
+    assert layout["xaxis"]["domain"][1] < bar < layout["xaxis2"]["domain"][0] - 0.1
+    assert layout["sliders"][0]["pad"]["t"] == GAP
 
 
 def test_mlp_figure_of_a_long_run_ships_little():

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dlviz import logistic
 from dlviz.figures import figure, rounded, single
 from dlviz.figures.animation import frames_and_controls
+from dlviz.figures.below import below_the_axis
 
 CLASS_COLORS = ("#1f77b4", "#d62728")  # y = 0, y = 1
 CURVE = "#ff7f0e"
@@ -124,14 +125,16 @@ def linear_vs_logistic_figure(
 
 def odds_figure(x: np.ndarray, y: np.ndarray, b0: float, beta: float, names: dict) -> go.Figure:
     """Three panels over x: p = σ(β₀ + βx) (an S), the odds p/(1−p) = e^z (exponential) and the
-    log-odds ln(p/(1−p)) = β₀ + βx (a straight line), with the data's points on each curve."""
+    log-odds ln(p/(1−p)) = β₀ + βx (a straight line), with the data's points on each curve. Each
+    panel is named above it (a vertical axis title that long would run over its neighbour)."""
     xs = _span(x)
     zs, z = b0 + beta * xs, b0 + beta * x
     odds_max = float(np.exp(min(np.max(zs), 6.0)))
     panels = [(logistic.sigmoid(zs), logistic.sigmoid(z), names["p"]),
               (np.exp(np.minimum(zs, 700)), np.exp(np.minimum(z, 700)), names["odds"]),
               (zs, z, names["logodds"])]  # fmt: skip
-    data, layout = [], {"height": 340, "margin": MARGIN, "showlegend": False}
+    data, layout = [], {"height": 340, "margin": {**MARGIN, "t": 50}, "showlegend": False,
+                        "annotations": []}  # fmt: skip
     for k, (curve, at_points, title) in enumerate(panels, start=1):
         suffix = "" if k == 1 else str(k)
         data += [
@@ -142,9 +145,12 @@ def odds_figure(x: np.ndarray, y: np.ndarray, b0: float, beta: float, names: dic
              "marker": {"color": [CLASS_COLORS[int(c)] for c in y], "size": 7},
              "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"},
         ]  # fmt: skip
-        layout[f"xaxis{suffix}"] = {"domain": [(k - 1) / 3 + 0.03, k / 3 - 0.03],
+        layout[f"xaxis{suffix}"] = {"domain": [(k - 1) * 0.37, (k - 1) * 0.37 + 0.26],
                                     "title": {"text": names["x"]}, "anchor": f"y{suffix}"}  # fmt: skip
-        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "title": {"text": title}}
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}"}
+        layout["annotations"].append({"text": title, "xref": f"x{suffix} domain", "x": 0.5,
+                                      "yref": "paper", "y": 1.0, "yanchor": "bottom",
+                                      "showarrow": False})  # fmt: skip
     layout["yaxis2"]["range"] = [0, 1.05 * odds_max]
     return figure(data, layout)
 
@@ -188,7 +194,8 @@ def underflow_figure(product: np.ndarray, log_sum: np.ndarray, names: dict) -> g
         data.append({"type": "scatter", "x": [int(zero[0]) + 1], "y": [SMALLEST_FLOAT],
                      "mode": "markers", "name": names["zero"],
                      "marker": {"color": CLASS_COLORS[1], "size": 12, "symbol": "x"}})  # fmt: skip
-    annotations.append({"xref": "paper", "x": 0.01, "y": SMALLEST_FLOAT, "yanchor": "bottom",
+    # Under the dashed line on the left: the lines fall from 0 and are still above it there.
+    annotations.append({"xref": "paper", "x": 0.01, "y": SMALLEST_FLOAT, "yanchor": "top",
                         "xanchor": "left", "text": names["smallest"], "showarrow": False})  # fmt: skip
     layout = {
         "xaxis": {"title": {"text": "N"}},
@@ -356,6 +363,7 @@ def training_1d_figure(x: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
     frames, controls = frames_and_controls(
         [moving(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
     )
+    below_the_axis(controls)
     curve, boundary = moving(fit.epochs)
     data = [
         {
@@ -427,6 +435,7 @@ def training_2d_figure(X: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
     frames, controls = frames_and_controls(
         [moving(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
     )
+    below_the_axis(controls)
     heat, line = moving(fit.epochs)
     ticks = np.array([0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99])
     data = [

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from dlviz.figures import figure
 from dlviz.figures.animation import frames_and_controls
+from dlviz.figures.below import below_the_axis
 from dlviz.perceptron import AdalineTraining, Training, update_sizes
 
 BOX = (-0.5, 1.5)  # input space shown around the four points
@@ -69,14 +70,15 @@ def boundary(w: np.ndarray, offset: float, box: Sequence[float] = BOX) -> tuple[
 
 
 def _points(X: np.ndarray, y: np.ndarray, text: dict[str, str], axes: str = "") -> list[dict]:
-    """The inputs as two marker traces, one per target class, labelled (x₁, x₂)."""
+    """The inputs as two marker traces, one per target class, labelled (x₁, x₂) above (a label
+    on the right would run out of the plot at x₁ = 1, or into its neighbour's)."""
     traces = []
     for c in (0, 1):
         sel = np.asarray(y) == c
         traces.append({
             "type": "scatter", "x": X[sel, 0], "y": X[sel, 1], "mode": "markers+text",
             "name": text[f"y{c}"], "text": [f"({a:g}, {b:g})" for a, b in X[sel]],
-            "textposition": "top right", "hoverinfo": "text",
+            "textposition": "top center", "hoverinfo": "text",
             "marker": {"color": CLASS_COLOR[c], "size": 16, "symbol": "circle" if c else "x",
                        "line": {"color": "#222", "width": 1.5}},
             **_axes(axes),
@@ -139,8 +141,9 @@ def unit_figure(
     moving = [[{"type": "scatter", "x": t["x"], "y": t["y"]} for t in frame(k)] for k in ks]
     labels = [str(k) if k else text["start"] for k in ks]
     frames, controls = frames_and_controls(moving, [0, 1, 2], labels, text["presentation"] + " ")
+    below_the_axis(controls)
     controls["sliders"][0]["active"] = step - first
-    layout = {**_square_axes(text["x1"], text["x2"]), "legend": LEGEND, "height": 470,
+    layout = {**_square_axes(text["x1"], text["x2"]), "legend": LEGEND, "height": 540,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 40}, **controls}  # fmt: skip
     return figure([*frame(step), *_points(X, y, text)], layout, frames)
 
@@ -239,7 +242,8 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
     def frame(k: int) -> list[dict]:
         traces = [{"type": "heatmap", "x": snap["xs"], "y": snap["xs"], "z": probs[k],
                    "zmin": 0, "zmax": 1, "colorscale": "RdBu", "zsmooth": "best",
-                   "name": text["p"], "colorbar": {"x": 0.28, "thickness": 10, "len": 0.8},
+                   "name": text["p"], "colorbar": {"x": 0.26, "thickness": 10, "len": 0.8,
+                                                   "tickvals": [0, 0.5, 1]},
                    "hovertemplate": "x₁=%{x:.2f} x₂=%{y:.2f} ŷ=%{z:.3f}<extra></extra>"}]  # fmt: skip
         for j in (0, 1):
             lx, ly = (_r(c) for c in boundary(snap["W1"][k][j], -snap["b1"][k][j]))
@@ -277,14 +281,15 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
     frames, controls = frames_and_controls(
         frames_data, [0, 1, 2, 5, 6, 7, 9], [str(e) for e in snap["epochs"]], text["epoch"] + " "
     )
+    below_the_axis(controls)
     axis = {"zeroline": False}
     layout = {
-        "xaxis": {**axis, "domain": [0, 0.27], "range": list(BOX), "title": {"text": text["x1"]}},
+        "xaxis": {**axis, "domain": [0, 0.25], "range": list(BOX), "title": {"text": text["x1"]}},
         "yaxis": {**axis, "range": list(BOX), "scaleanchor": "x", "title": {"text": text["x2"]}},
-        "xaxis2": {**axis, "domain": [0.40, 0.65], "range": list(hbox), "title": {"text": "h₁"}},
+        "xaxis2": {**axis, "domain": [0.43, 0.66], "range": list(hbox), "title": {"text": "h₁"}},
         "yaxis2": {**axis, "anchor": "x2", "range": list(hbox), "scaleanchor": "x2",
                    "title": {"text": "h₂"}},
-        "xaxis3": {"domain": [0.73, 1], "title": {"text": text["epoch"]}},
+        "xaxis3": {"domain": [0.79, 1], "title": {"text": text["epoch"]}},
         "yaxis3": {"anchor": "x3", "type": "log", "tickvals": LOG_TICKS, "title": {"text": text["loss"]}},
         "legend": LEGEND, "height": 470, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
         **controls,
