@@ -62,7 +62,9 @@ def loss_latex(Y: np.ndarray, A: np.ndarray, losses: np.ndarray, rows: int = 4) 
     return r"\begin{alignedat}{2}" + r" \\ ".join(lines) + r"\end{alignedat}"
 
 
-GRAPH_FONT = 16  # pt: the paths' picture is shown at its own size, the page's width at most
+# Streamlit draws a Graphviz chart's text at 12 px of the drawing, whatever the DOT's fontsize;
+# the drawing is scaled up to SIZE (inches, "!"), so its text reads ~20 px where it fits.
+GRAPH_FONT, GRAPH_SIZE = 12, "10.5,4!"
 
 
 def _sub(n: int) -> str:  # a number in subscript digits: w₁,₂
@@ -82,7 +84,8 @@ def chain_graph(paths: pd.DataFrame, k: int, j: int, numbers: bool = True) -> st
     font = f'fontname="Helvetica", fontsize={GRAPH_FONT}'
     lines = [
         "digraph G {",
-        f"rankdir=LR; nodesep=0.45; ranksep=0.9; node [shape=circle, {font}]; edge [{font}];",
+        f'rankdir=LR; size="{GRAPH_SIZE}"; nodesep=0.3; ranksep=0.5;',
+        f"node [shape=circle, {font}]; edge [{font}];",
         f'w [label="{w}", shape=box]; z [label="{z}"]; L [label="L", shape=doublecircle];',
         f'w -> z [label="{label(f"∂{z}/∂{w} = {x}", x_j)}", color="#2ca02c"];',
     ]

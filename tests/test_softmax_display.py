@@ -27,6 +27,9 @@ def test_chain_graph_without_numbers_stays_the_same_when_the_values_move():
     assert len(dots) == 1
     dot = dots.pop()
     assert "∂z₁/∂w₁,₂ = x₂" in dot and "∂a₂/∂z₁" in dot and "0.2354" not in dot
+    # Issue 14: Streamlit draws the text at 12 px of the drawing (~13 px on the page, too small
+    # for a projector); the drawing is scaled up ("!") to the page's width, and its text with it
+    assert f'size="{show.GRAPH_SIZE}"' in dot and show.GRAPH_SIZE.endswith("!")
 
 
 def test_loss_table_and_latex_write_the_sum_out():
