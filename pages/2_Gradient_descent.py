@@ -123,7 +123,10 @@ def compare():  # one η for all parameters: plain SGD vs standardised x vs an a
     if cut := views.cut(views.run(data, eta, cmp_epochs, w0, b0, how)):
         page.alert("warning", t("stopped", **cut))
     page.plot(fig, key="compare")
-    page.table(summary, key="summary", formats=formats(summary, eta="%g"))
+    # 4 digits for the distances: the nine columns fit a projector's width
+    page.table(
+        summary, key="summary", formats=formats(summary, eta="%g", gap_w="%.4g", gap_b="%.4g")
+    )
 
 
 def sweep():  # the final loss for 71 values of η: slow, good, diverging

@@ -298,9 +298,10 @@ TEXT = {
     "col.how": ("la diapositiva…", "the slide…"),
     "col.method": ("método", "method"),
     "col.eta": ("η", "η"),
-    "col.updates": ("actualizaciones", "updates"),
-    "col.gap_w": ("|w − β|", "|w − β|"),
-    "col.gap_b": ("|b − β₀|", "|b − β₀|"),
+    "col.updates": ("iteraciones", "updates"),
+    # No-break spaces: a narrow column must not break "|b − β₀|" after "|b".
+    "col.gap_w": ("|w\u00a0−\u00a0β|", "|w\u00a0−\u00a0β|"),
+    "col.gap_b": ("|b\u00a0−\u00a0β₀|", "|b\u00a0−\u00a0β₀|"),
     "col.diverged_at": ("diverge en", "diverged at"),
     "cell.never": ("nunca", "never"),
 }
