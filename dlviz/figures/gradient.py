@@ -331,6 +331,7 @@ def directional_figure(gradient: np.ndarray, angle_deg: float, text: dict[str, s
             "textposition": _above(best),
             "name": text["max"],
             "marker": {"color": POINT_COLOR, "size": 12, "symbol": "star"},
+            "cliponaxis": False,  # whole at θ = 0° or 360°, the plot's edges
         },
         {
             "type": "scatter",
