@@ -109,11 +109,16 @@ def _edges(trace: Trace) -> list[tuple[int, int, int]]:
     return [(p, n.id, slot) for n in trace.nodes for slot, p in enumerate(n.parents)]
 
 
-def _edge_label(trace: Trace, parent: int, child: int, slot: int) -> str | None:
+def _edge_label(
+    trace: Trace, parent: int, child: int, slot: int, split: bool = False
+) -> list[str] | None:
+    """The local derivative an edge carries on the backward pass, "∂v/∂p = 2" (or, ``split``,
+    "∂v/∂p" over "= 2"); None where there is none."""
     node = trace.nodes[child]
     if node.local[slot] is None or node.adjoint is None:
         return None
-    return f"∂{node.name}/∂{trace.nodes[parent].name} = {number(node.local[slot])}"
+    name, value = f"∂{node.name}/∂{trace.nodes[parent].name}", f"= {number(node.local[slot])}"
+    return [name, value] if split else [f"{name} {value}"]
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ class GraphLayout:
     font_size: int
     rankdir: str
     edge_labels: bool
-    split_adjoints: bool = False
+    split: bool = False
 
 
 def graph_layout(
@@ -134,27 +139,28 @@ def graph_layout(
     rankdir: str = "LR",
     edge_labels: bool = True,
     inputs_first: bool = True,
-    split_adjoints: bool = False,
+    split: bool = False,
 ) -> GraphLayout:
     """Lay the trace's graph out once: boxes sized for everything they will show, room
     between ranks for the local derivatives of the backward pass when ``edge_labels``. The
     inputs all come first when ``inputs_first``, else each just before its first use (like
-    the constants). ``split_adjoints`` writes each adjoint on two lines, "∂f/∂v" over "= 2":
-    narrower boxes, so that a wide graph keeps its type size instead of shrinking to fit."""
+    the constants). ``split`` writes each adjoint and each edge's local derivative on two
+    lines, "∂f/∂v" over "= 2": narrower boxes and gaps, so that a wide graph keeps its type
+    size instead of shrinking to fit."""
     line = font_size * LINE
     sizes = []
     for node in trace.nodes:
-        lines = _widest_lines(trace, node, split_adjoints)
+        lines = _widest_lines(trace, node, split)
         width = max(text_width(t, font_size) for t in lines) + 2 * PAD_X
-        adjoint = (1 + split_adjoints) * (node.adjoint is not None)
+        adjoint = (1 + split) * (node.adjoint is not None)
         count = len(_head(node)) + 1 + adjoint if node.kind != "constant" else 1
         sizes.append((width, count * line + 2 * PAD_Y))
     edges = _edges(trace)
     labels = None
     if edge_labels:
         small = font_size - 2
-        texts = [_edge_label(trace, p, c, s) for p, c, s in edges]
-        labels = [None if t is None else (text_width(t, small) + 8, small * LINE) for t in texts]
+        texts = [_edge_label(trace, p, c, s, split) for p, c, s in edges]
+        labels = [None if t is None else _label_size(t, small) for t in texts]
     first = [n.id for n in trace.nodes if n.kind == "input"] if inputs_first else []
     placed = layout(
         sizes,
@@ -165,7 +171,12 @@ def graph_layout(
         node_gap=0.9 * font_size,
         label_sizes=labels,
     )
-    return GraphLayout(placed, font_size, rankdir, edge_labels, split_adjoints)
+    return GraphLayout(placed, font_size, rankdir, edge_labels, split)
+
+
+def _label_size(lines: list[str], size: float) -> tuple[float, float]:
+    """Width and height of an edge label's white box."""
+    return max(text_width(t, size) for t in lines) + 8, len(lines) * size * LINE
 
 
 def _style(node: GraphNode, state: StepState) -> dict:
@@ -251,7 +262,7 @@ def step_svg(
             color, width = FORWARD_EDGE, 2.6
         elif c == state.current and trace.nodes[c].local[slot] is not None:
             color, width = BACKWARD_EDGE, 2.6
-            label = _edge_label(trace, p, c, slot) if placed.edge_labels else None
+            label = _edge_label(trace, p, c, slot, placed.split) if placed.edge_labels else None
         points = box.edges[e]
         path, head = _curve(points, lr, 4.0 + 2.5 * width)
         out.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="{width:g}"/>')
@@ -261,7 +272,7 @@ def step_svg(
             labels.append((label, (ax + bx) / 2, (ay + by) / 2))
     for node in trace.nodes:
         (cx, cy), (w, h) = box.centers[node.id], box.sizes[node.id]
-        lines = _node_lines(trace, node, state, placed.split_adjoints)
+        lines = _node_lines(trace, node, state, placed.split)
         if node.kind == "constant":
             out.append(_text(lines, cx, cy, size, CONSTANT_TEXT))
             continue
@@ -282,11 +293,11 @@ def step_svg(
         weight = {"font_weight": "bold"} if node.id == state.current else {}
         out.append(_text(lines, cx, cy, size, style["text"], **weight))
     for label, x, y in labels:
-        w, h = text_width(label, small) + 8, small * LINE
+        w, h = _label_size(label, small)
         out.append(
             f'<rect x="{_f(x - w / 2)}" y="{_f(y - h / 2)}" width="{_f(w)}" '
             f'height="{_f(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>'
         )
-        out.append(_text([label], x, y, small, BACKWARD_EDGE))
+        out.append(_text(label, x, y, small, BACKWARD_EDGE))
     out.append("</svg>")
     return "".join(out)

@@ -142,7 +142,7 @@ def test_split_adjoints_keep_the_softmax_graph_readable_on_a_projector():
     ex = softmax_paths.example((1.0, 2.0), (1.0, 0.0))
     args = {"font_size": 22, "rankdir": "TB", "edge_labels": False, "inputs_first": False}
     one_line = graph_svg.graph_layout(ex.trace, **args)
-    placed = graph_svg.graph_layout(ex.trace, **args, split_adjoints=True)
+    placed = graph_svg.graph_layout(ex.trace, **args, split=True)
     assert one_line.layout.width > 1080 and placed.layout.width < 1000
     svg = graph_svg.step_svg(ex.trace, steps.final_state(ex.trace), placed)
     lines = texts(svg)

@@ -296,3 +296,15 @@ def test_the_softmax_graph_is_drawn_in_large_type_on_a_projector(run_page):
     width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
     assert width < 1000  # the page's column at 1280×720 in presentation mode is 1080 px
     assert "(-0)" not in latex(at)  # −y₂/a₂ with y₂ = 0 reads 0
+
+
+def test_a_wide_graph_writes_adjoints_on_two_lines_to_keep_its_type_size(run_page):
+    """The shared sub-expression example at 20 px was 1180 px wide (shrunk in a 1080 px page);
+    with each adjoint and local derivative on two lines it fits. The lecture's graph, narrow
+    enough, keeps its one-line adjoints."""
+    at = run_page(PAGE, lang="es", present="1", f="sin(x y) + x y", step="99")
+    (svg,) = graphs(at)
+    assert float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1)) <= 1080
+    assert ">∂f/∂v1<" in svg and ">= 1<" in svg
+    at = run_page(PAGE, lang="es", present="1", step="99")
+    assert ">∂f/∂x = 2<" in graphs(at)[0]

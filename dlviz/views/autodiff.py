@@ -28,9 +28,19 @@ def trace(text: str, x: float, y: float) -> steps.Trace:
     return steps.trace(parse(text), x, y)
 
 
+# Font sizes a graph may span before it shrinks on a projector (1080 px of page at 20 px type).
+WIDE = 54
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _layout(text: str, x: float, y: float, font: int) -> graph_svg.GraphLayout:
-    return graph_svg.graph_layout(trace(text, x, y), font_size=font)
+    """The graph's layout; a graph wider than WIDE font sizes gets its adjoints and edge labels
+    on two lines, so that it shrinks less (sin(x y) + x y: 1180 → 867 px at 20 px type)."""
+    at = trace(text, x, y)
+    placed = graph_svg.graph_layout(at, font_size=font)
+    if placed.layout.width > WIDE * font:
+        placed = graph_svg.graph_layout(at, font_size=font, split=True)
+    return placed
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -165,7 +175,7 @@ def softmax_example(
         rankdir="TB",
         edge_labels=False,
         inputs_first=False,
-        split_adjoints=True,  # "∂L/∂w₁,₂x₂" over "= -0.622459": 4 boxes a rank fit a projector
+        split=True,  # "∂L/∂w₁,₂x₂" over "= -0.622459": 4 boxes a rank fit a projector
     )
     colors = softmax_paths.edge_colors(ex.trace)
     words = texts(TEXT, lang, "")
