@@ -261,7 +261,6 @@ def diagnose(
     numbers = {
         "epochs": str(fit.epochs), "b0": num(fit.b0_), "beta": ", ".join(num(b) for b in fit.beta_),
         "loss": f"{fit.loss[-1]:.6g}", "loss0": f"{fit.loss[0]:.6g}", "eta": f"{fit.eta:g}",
-        "start": num(fit.loss[0]), "end": num(fit.loss[-1]),
     }  # fmt: skip
     first, last = fit.loss_rose_at, fit.loss_last_rose_at
     gap = None

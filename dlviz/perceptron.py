@@ -131,14 +131,15 @@ def train(
         starts.append(key)
         wrong = 0
         for i, (x, target) in enumerate(zip(X, y, strict=True)):  # per-sample: the rule itself
-            z = float(x @ w) + bias
-            y_hat = int(round(z, _DECIMALS) >= threshold)  # σ[z], as ``step`` on one number
+            z = round(float(x @ w) + bias, _DECIMALS) + 0.0  # as ``step`` on one number
+            y_hat = int(z >= threshold)  # σ[z]
             error = int(target - y_hat)
             dw = gamma * error * x + 0.0  # + 0.0 turns −0 (a wrong answer, x_i = 0) into 0
-            w = w + dw
+            # Weights stay on their lattice w₀ + γ·(integers): 4.5 − 15·0.3 is 0, not 1.2e-15.
+            w = np.round(w + dw, _DECIMALS) + 0.0
             extra = []
             if b is not None:
-                bias += gamma * error
+                bias = round(bias + gamma * error, _DECIMALS) + 0.0
                 extra = [gamma * error, bias]
             wrong += error != 0
             updates += bool(np.any(dw != 0) or (b is not None and error != 0))
@@ -233,7 +234,8 @@ def network_latex(row: pd.Series, W: np.ndarray, v: np.ndarray) -> str:
     return (
         rf"[{_num(x[0])},{_num(x[1])}]:\ {matrix} \end{{bmatrix}} {_vector(x)} = "
         rf"{_vector([row['z_A'], row['z_B']])} \xrightarrow{{\sigma}} "
-        rf"{_vector([row['A'], row['B']])},\quad [{_num(v[0])}\ \ {_num(v[1])}]"
+        rf"{_vector([row['A'], row['B']])},\quad \begin{{bmatrix}} {_num(v[0])} & {_num(v[1])}"
+        r" \end{bmatrix}"  # a row of cells: "-4.5 -4.5" alone would read as a subtraction
         rf"{_vector([row['A'], row['B']])} = {_num(row['z_out'])} \xrightarrow{{\sigma}} "
         rf"{int(row['y_hat'])}"
     )

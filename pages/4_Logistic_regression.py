@@ -86,7 +86,7 @@ def b0_beta(facts):  # the point (β₀, β) of z = β₀ + βx, and a button to
 
 def sigmoid():  # the slide: σ(z), σ(0) = 0.5 and the 0.5 threshold
     st.subheader(t("sigmoid.header"))
-    left, right = st.columns([2, 3])
+    left, right = st.columns(2)  # the left one holds σ(−9.9) = 5.01722 × 10⁻⁵ whole
     z = page.slider("z", FloatParam(0.0, -10.0, 10.0), "z", step=0.1, where=left)
     a = float(logistic.sigmoid(z))
     left.latex(rf"\sigma({z:g}) = \frac{{1}}{{1 + e^{{{0.0 - z + 0.0:g}}}}} = {latex_number(a, 6)}")

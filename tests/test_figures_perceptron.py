@@ -73,6 +73,12 @@ def test_network_figure_maps_inputs_to_hidden_space():
     hidden = [t for t in spec["data"] if t.get("xaxis") == "x2" and "markers+text" == t["mode"]]
     zeros = next(t for t in hidden if 0.0 in t["x"])
     assert "(0, 0) (1, 1)" in zeros["text"]  # both XOR-0 inputs land on (A, B) = (0, 0)
+    assert spec["layout"]["xaxis2"]["dtick"] == 0.5
+    W = np.full((2, 2), -4.5)  # sums down to −9: ticks every 0.5 would pile up
+    net = pc.network_table(pc.INPUTS, W, [-4.5, -4.5], -1.5, pc.GATES["XOR"])
+    spec = validated(figures.network_figure(pc.INPUTS, pc.GATES["XOR"], net, W, [-4.5, -4.5],
+                                            -1.5, NAMES))  # fmt: skip
+    assert "dtick" not in spec["layout"]["xaxis2"] and spec["layout"]["xaxis"]["dtick"] == 0.5
 
 
 def test_convergence_figure_shades_the_cycle():

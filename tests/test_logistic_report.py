@@ -102,9 +102,9 @@ def test_a_run_told_to_lower_eta_is_never_told_to_raise_it():
 def test_the_numbers_of_each_verdict():
     worse = diagnosis(10.0, 1000)
     assert worse.keys == ("train.result", "train.worse")  # no gap, no "more epochs"
-    assert (worse.numbers["start"], worse.numbers["end"], worse.numbers["eta"]) == (
-        "0.6931",
-        "4.75",
+    assert (worse.numbers["loss0"], worse.numbers["loss"], worse.numbers["eta"]) == (
+        "0.693147",
+        "4.74961",
         "10",
     )
     short = diagnosis(0.2, 1000)

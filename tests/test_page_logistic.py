@@ -182,7 +182,7 @@ def test_eta_10_gets_one_diagnosis(run_page, lang, lower, raise_, more):
     at = run_page(PAGE, lang=lang, tab="train", eta="10")
     (kind, text), *rest = shown_alerts(at)
     assert not rest and kind == "error"
-    assert lower in text and "0.6931 → 4.75" in text
+    assert lower in text and "J = 4.74961" in text and "0.693147" in text
     assert raise_ not in text and more not in text
 
 

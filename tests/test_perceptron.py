@@ -97,6 +97,9 @@ def test_xor_network_table_is_the_slide_trace():
     assert net["ok"].all()
     latex = pc.network_latex(net.iloc[3], pc.XOR_HIDDEN, pc.XOR_OUTPUT)
     assert r"\begin{bmatrix} 0.5 \\ 0.5 \end{bmatrix}" in latex and latex.endswith("0")
+    # the output's weights as a row of cells: "[-4.5 -4.5]" set as one line read as 4.5 − 4.5
+    latex = pc.network_latex(net.iloc[3], pc.XOR_HIDDEN, [-4.5, -4.5])
+    assert r"\begin{bmatrix} -4.5 & -4.5 \end{bmatrix}" in latex
 
 
 def test_edited_network_reports_wrong_inputs():
@@ -153,6 +156,20 @@ def test_presentation_latex_shows_the_update():
     assert (
         r"[0,1] &\rightarrow -0.5(0) + 1(1) = 1 \\ &\rightarrow \sigma[1] = 1 = y\ \checkmark" in ok
     )
+
+
+def test_weights_stay_on_their_lattice():
+    """w₀ + γ·(integers), not float drift: with γ = 0.3 from [−4.5, 4.5] a weight that comes back
+    to 0 is 0 (it read 1.22125e-15 in the step equation)."""
+    run = pc.train(pc.INPUTS, pc.GATES["XOR"], (-4.5, 4.5), 0.3, -1.7, 30)
+    steps = (run.weights - np.array([-4.5, 4.5])) / 0.3
+    np.testing.assert_allclose(steps, np.round(steps), atol=1e-9)
+    np.testing.assert_array_equal(run.weights, np.round(run.weights, 10))  # no drift left
+    assert 0.0 in run.weights[:, 1] and not np.any(
+        (0 < np.abs(run.weights)) & (np.abs(run.weights) < 1e-6)
+    )
+    shown = pc.presentation_latex(run.trace.iloc[96], run.weights[96], 0.3, -1.7)
+    assert "e-" not in shown and r"-1.8(0) + 0(0) = 0" in shown
 
 
 def test_adaline_reaches_least_squares():

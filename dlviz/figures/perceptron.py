@@ -184,11 +184,14 @@ def network_figure(
                      "hoverinfo": "text", "marker": {"color": CLASS_COLOR[c], "size": 16,
                      "symbol": "circle" if c else "x"}})  # fmt: skip
     axis = {"zeroline": False, "dtick": 0.5, "constrain": "domain"}
+    # Ticks every 0.5 while the sums stay near the square; past it plotly spaces them (with large
+    # weights every 0.5 from −9 to 1.8 piled the labels on each other).
+    hidden = axis if box[1] - box[0] <= 4 else {"zeroline": False, "constrain": "domain"}
     layout = {
         "xaxis": {**axis, "range": list(BOX), "domain": [0, 0.44], "title": {"text": text["x1"]}},
         "yaxis": {**axis, "range": list(BOX), "scaleanchor": "x", "title": {"text": text["x2"]}},
-        "xaxis2": {**axis, "range": list(box), "domain": [0.56, 1], "title": {"text": "A"}},
-        "yaxis2": {**axis, "range": list(box), "anchor": "x2", "scaleanchor": "x2",
+        "xaxis2": {**hidden, "range": list(box), "domain": [0.56, 1], "title": {"text": "A"}},
+        "yaxis2": {**hidden, "range": list(box), "anchor": "x2", "scaleanchor": "x2",
                    "title": {"text": "B"}},
         "legend": LEGEND, "height": 480, "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
     }  # fmt: skip

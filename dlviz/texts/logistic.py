@@ -337,9 +337,8 @@ TEXT = {
         "Lower η.",
     ),
     "train.worse": (
-        "J terminó más alto que al inicio ({start} → {end}): η = {eta} es demasiado grande. "
-        "Reduzca η.",
-        "J ended higher than at the start ({start} → {end}): η = {eta} is too large. Lower η.",
+        "J terminó más alto que al inicio: η = {eta} es demasiado grande. Reduzca η.",
+        "J ended higher than at the start: η = {eta} is too large. Lower η.",
     ),
     "train.growing": (
         "Datos separables: |β| sigue creciendo sin límite ({norms}) mientras J → 0 "
