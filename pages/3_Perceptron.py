@@ -151,7 +151,7 @@ def adaline():  # the perceptron rule next to ADALINE / SGD, from w = 0, b = 0
     epochs = page.slider("cmp_epochs", IntParam(30, 1, 100), "cmp_epochs", where=c[2])
     per, ada, figure, table = views.comparison(gate, eta, epochs, page.lang)
     if ada.diverged_at:
-        page.alert("error", t("cmp.diverged", k=ada.diverged_at, eta=eta))
+        page.alert("error", t("cmp.diverged", k=ada.diverged_at, eta=f"{eta:g}"))
     else:
         numbers = {"per": int(per.errors[-1]), "ada": int(ada.errors[-1]), "pu": per.updates}
         st.markdown(t("cmp.result", mse=f"{ada.mse[-1]:.4f}", au=len(ada.outputs), **numbers))

@@ -253,6 +253,8 @@ def test_moving_the_mlp_controls_changes_the_result(run_page):
 def test_diverging_adaline_says_where(run_page):
     at = run_page(PAGE, lang="en", tab="adaline", eta_ada="1")
     assert "ADALINE diverges at presentation" in texts(at.error)
+    at = run_page(PAGE, lang="es", tab="adaline", eta_ada="10")
+    assert "con η = 10:" in texts(at.error)  # as the slider shows it, not 10.0
     assert len(at.get("plotly_chart")) == 1
 
 
