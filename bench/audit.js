@@ -70,7 +70,7 @@
     for (const el of controls) {
       if (!visible(el) || foreign(el)) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < minFont) add('small', el, `${el.value || el.innerText || el.tagName} (${size}px)`);
+      if (size > 0 && size < minFont)  // 0: hidden text (a translated uploader's own) add('small', el, `${el.value || el.innerText || el.tagName} (${size}px)`);
     }
   }
 

@@ -45,7 +45,9 @@ BASE_CSS = """
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: break-word;
 }
-.katex-display { overflow-x: auto; overflow-y: hidden; }  /* a wide formula scrolls, never cut */
+/* A wide formula scrolls, never cut; the padding holds the 2 px a matrix's brackets stick out
+   (else a browser with classic scrollbars draws one under every matrix). */
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0 4px; }
 </style>
 """
 # A projector: large type for text, formulas, controls and tables; a formula or table wider than
@@ -61,7 +63,11 @@ h3 { font-size: 1.9rem !important; }
 .katex { font-size: 1.4em !important; }
 [data-testid="stMain"] input, [data-testid="stMain"] textarea,
 [data-testid="stMain"] [data-baseweb="select"] div, [data-testid="stMain"] button p,
-[data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.2rem !important; }
+[data-testid="stTable"] td, [data-testid="stTable"] th,
+[data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th {
+  font-size: 1.2rem !important;
+}
+[role="tablist"] { flex-wrap: wrap; }  /* every section's tab in sight, in rows */
 [data-testid="stMain"] [data-testid="stNumberInputContainer"] { height: auto; }
 [data-testid="stTable"] { overflow-x: auto; }
 /* A slider's value stands above its thumb, not on the track. */

@@ -166,6 +166,12 @@ def test_room_gives_each_part_of_a_chart_the_margin_it_needs():
     }
 
 
+def test_an_x_axis_drawn_on_top_gets_its_room_on_top():
+    top = {"xaxis": {"title": "k", "side": "top"}, "yaxis": {"title": "j"}}
+    margins = room(top, [{"type": "heatmap", "showscale": False}])
+    assert margins["t"] == ROOM[13]["x"] and "b" not in margins
+
+
 def test_room_adds_a_legend_row_for_many_long_names_and_never_shrinks_a_margin():
     names = [
         {"type": "scatter", "name": "a rather long legend entry, number " + str(k)}

@@ -45,4 +45,3 @@ def test_missing_values_are_written_as_a_dash_in_their_column_format():
     assert written["name"].tolist() == ["a", ui.MISSING]
     assert written["eta"].tolist() == [0.1, 1.0]  # a column without gaps stays numbers
     assert table["diverged"].isna().sum() == 1  # the shown table is not changed
-

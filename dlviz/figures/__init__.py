@@ -250,8 +250,10 @@ def room(layout: dict, data: list[dict], size: int = 13) -> dict:
         need["r"] = px["axis"]
     if layout.get("sliders"):
         need["b"] = px["slider"]
-    elif any(kind == "x" for kind, _ in titled):
+    elif ("x", None) in titled or ("x", "bottom") in titled:
         need["b"] = px["x"]
+    if ("x", "top") in titled:  # an x axis drawn above the plot takes its room there
+        need["t"] = max(need.get("t", 0), px["x"])
     if any(trace.get("type") in _SCALED and trace.get("showscale", True) for trace in data):
         need["r"] = px["colorbar"]
     legend = layout.get("legend") or {}

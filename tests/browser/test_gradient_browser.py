@@ -57,9 +57,19 @@ def test_spanish_and_a_bad_formula_keeps_the_last_good_plot(server, open_page):
 
 
 def test_large_eta_reports_divergence(server, open_page):
-    page = open_page(f"{server}/Gradient?lang=en&tab=descent&eta=1")
+    # A bowl has a minimum: a walk that blows up there took too large a step (η = 2).
+    page = open_page(f"{server}/Gradient?lang=en&tab=descent&f=x%5E2%20%2B%20y%5E2&eta=2")
     page.wait_for_selector("[data-testid=stAlertContentError]")
-    assert "Diverged at step 6" in page.locator("[data-testid=stAlertContentError]").inner_text()
+    assert "Diverged at step 13" in page.locator("[data-testid=stAlertContentError]").inner_text()
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_a_walk_on_a_function_without_a_minimum_says_so(server, open_page):
+    # The lecture's x²y + y has no minimum: η = 1 runs off, and the page says why (not "η").
+    page = open_page(f"{server}/Gradient?lang=en&tab=descent&eta=1")
+    page.wait_for_selector("[data-testid=stAlertContentWarning]")
+    warning = page.locator("[data-testid=stAlertContentWarning]").inner_text()
+    assert "no minimum" in warning and "not a too-large η" in warning
     assert page.locator("[data-testid=stException]").count() == 0
 
 
