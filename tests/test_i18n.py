@@ -141,3 +141,17 @@ def test_quoted_text_cannot_end_its_code_span_early(text):
 def test_long_user_text_is_cut():
     assert i18n.quoted("x" * 500).endswith("…`") and len(i18n.quoted("x" * 500)) < 70
     assert len(i18n.escaped("y" * 5000)) < 210
+
+
+# The lecture's own Spanish terms (issue #14): one word for one idea on every page.
+NOT_THE_LECTURES = {
+    r"\bdescenso de(l)? gradiente\b": "gradiente descendente",
+    r"\b(mini-)?lotes?\b": "batch / mini-batch",
+}
+
+
+@pytest.mark.parametrize("name", sorted(all_tables()))
+def test_spanish_texts_use_the_lecture_terms(name):
+    for key, (spanish, _) in all_tables()[name].items():
+        for wrong, right in NOT_THE_LECTURES.items():
+            assert not re.search(wrong, spanish, re.IGNORECASE), f"{name}:{key}: say {right}"

@@ -73,7 +73,7 @@ def test_a_bogus_section_falls_back_to_the_slide_with_a_warning(run_page):
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "button", "tab"), [("es", "Descenso de gradiente y SGD", "Siguiente", "Barrido de η"),
+    ("lang", "title", "button", "tab"), [("es", "Gradiente descendente y SGD", "Siguiente", "Barrido de η"),
                                          ("en", "Gradient descent & SGD", "Next", "η sweep")]
 )  # fmt: skip
 def test_both_languages(run_page, lang, title, button, tab):
@@ -379,7 +379,7 @@ def test_spanish_uses_the_lecture_terms(run_page):
     assert at.radio(key="mode").options == ["en línea (SGD)", "mini-batch", "batch completo"]
     assert at.slider(key="batch").label == "Tamaño del mini-batch"
     helps = " ".join(w.help or "" for w in (at.radio(key="mode"), at.slider(key="batch")))
-    for wrong in ("lote", "Lote", "descenso de gradiente estocástico"):
+    for wrong in ("lote", "Lote", "descenso de gradiente"):
         assert wrong not in shown and wrong not in helps
     compare = run_page(PAGE, lang="es", tab="compare")
     assert list(compare.dataframe[0].value.iloc[:, 8]) == ["nunca"] * 3

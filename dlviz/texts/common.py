@@ -221,7 +221,7 @@ TEXT = {
         "f(x,y) = x²y + y en (1,1): ∇f = (2xy, x²+1) = (2, 2)",
         "f(x,y) = x²y + y at (1,1): ∇f = (2xy, x²+1) = (2, 2)",
     ),
-    "page.sgd": ("Descenso de gradiente y SGD", "Gradient descent & SGD"),
+    "page.sgd": ("Gradiente descendente y SGD", "Gradient descent & SGD"),
     "section.sgd": (
         "Gradiente como regla de actualización; gradiente descendente estocástico",
         "Gradiente como regla de actualización; SGD (gradient as an update rule)",

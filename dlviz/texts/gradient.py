@@ -4,8 +4,8 @@ TEXT = {
     "intro": (
         "El operador nabla reúne las derivadas parciales. Para un punto fijo, el **gradiente** "
         "indica en qué dirección hay que moverse para que la función **aumente más rápido**; "
-        "por eso, moverse en contra del gradiente es la regla de actualización del descenso de "
-        "gradiente.",
+        "por eso, moverse en contra del gradiente es la regla de actualización del gradiente "
+        "descendente.",
         "The nabla operator collects the partial derivatives. At a fixed point, the **gradient** "
         "tells in which direction to move for the function to **increase fastest**; that is why "
         "moving against the gradient is the update rule of gradient descent.",
@@ -57,7 +57,7 @@ TEXT = {
     ),
     "tab.point": ("∇f en el punto (diapositiva)", "∇f at the point (slide)"),
     "tab.surface": ("Superficie 3-D", "3-D surface"),
-    "tab.descent": ("Descenso de gradiente", "Gradient descent"),
+    "tab.descent": ("Gradiente descendente", "Gradient descent"),
     "tab.direction": ("Derivada direccional", "Directional derivative"),
     "result": ("Gradiente en el punto", "Gradient at the point"),
     "undefined": (
@@ -134,7 +134,7 @@ TEXT = {
         "∇f = 0 at this point: no direction increases f to first order (a stationary point).",
     ),
     "walk.header": (
-        "Descenso (o ascenso) de gradiente desde el punto",
+        "Gradiente descendente (o ascendente) desde el punto",
         "Gradient descent (or ascent) from the point",
     ),
     "walk.intro": (

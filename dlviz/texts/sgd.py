@@ -78,7 +78,7 @@ TEXT = {
     "mode": ("Modo", "Mode"),
     "mode.help": (
         "En línea (SGD): un dato por actualización, como la lección. Mini-batch: el promedio del "
-        "gradiente sobre un batch de datos. Batch completo: descenso de gradiente con todos los "
+        "gradiente sobre un batch de datos. Batch completo: gradiente descendente con todos los "
         "datos (vectorizado).",
         "Online (SGD): one sample per update, as in the lecture. Mini-batch: the gradient "
         "averaged over a batch. Full batch: gradient descent on all the data (vectorised).",
@@ -239,7 +239,7 @@ TEXT = {
         "server the class shares too long.",
     ),
     "timing.intro": (
-        "Un paso de descenso de gradiente con batch completo sobre N datos generados "
+        "Un paso de gradiente descendente con batch completo sobre N datos generados "
         "(y = 1.86x + 54.6 + ruido): con un ciclo for de Python, dato por dato, y con una sola "
         "expresión de numpy (`err @ x`). Mismo resultado; la diferencia es la velocidad.",
         "One full-batch gradient-descent step on N generated samples (y = 1.86x + 54.6 + "

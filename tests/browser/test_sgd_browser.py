@@ -109,7 +109,7 @@ def test_a_section_opens_by_its_link_and_its_control_reruns_it(fresh_server, ope
 
 def test_spanish_and_presentation_mode(server, open_page):
     page = open_page(f"{server}/Gradient_descent", locale="es-CO")
-    assert page.get_by_role("heading", name="Descenso de gradiente y SGD", exact=True).is_visible()
+    assert page.get_by_role("heading", name="Gradiente descendente y SGD", exact=True).is_visible()
     wait_plots(page, 1)
     assert_no_error(page)
     screenshot(page, "sgd_es")
