@@ -70,7 +70,8 @@
     for (const el of controls) {
       if (!visible(el) || foreign(el)) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size > 0 && size < minFont)  // 0: hidden text (a translated uploader's own) add('small', el, `${el.value || el.innerText || el.tagName} (${size}px)`);
+      // 0 px: hidden text (a translated uploader's own words replace Streamlit's).
+      if (size > 0 && size < minFont) add('small', el, `${el.value || el.innerText || el.tagName} (${size}px)`);
     }
   }
 

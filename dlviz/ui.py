@@ -569,7 +569,8 @@ class Page:
         language: Streamlit writes its button ("Upload") and its limits ("200MB per file") in
         English, so this uploader's own CSS shows the page's words instead."""
         size = -(-max_bytes // 2**20)  # in MB, as Streamlit counts
-        limits = self.t("upload.limits", size=size, types=", ".join(types or ()).upper())
+        kinds = ", ".join(types).upper() if types else None
+        limits = self.t("upload.limits" if kinds else "upload.limit", size=size, types=kinds)
         scope = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
         st.html(
             f"<style>{scope} [data-testid='stFileUploaderDropzoneInstructions'] span "

@@ -32,12 +32,8 @@ csv = ""
 if source == "csv":
     st.markdown(t("data.csv", rows=binary_data.MAX_CSV_ROWS, chars=views.PASTE_CHARS))
     up, paste = st.columns(2)
-    upload = up.file_uploader(
-        t("csv.upload"),
-        type=["csv", "txt"],
-        key="csv_file",
-        help=t("csv.upload.help"),
-        max_upload_size=-(-binary_data.MAX_CSV_BYTES // 2**20),  # in MB, as the browser says it
+    upload = page.upload(
+        "csv_file", "csv.upload", ["csv", "txt"], binary_data.MAX_CSV_BYTES, where=up
     )
     spec = TextParam(binary_data.SAMPLE_CSV, views.PASTE_CHARS)
     pasted = page.text_area("csv_text", spec, "csv.paste", where=paste, height=160)
@@ -48,6 +44,7 @@ key, data = page.kept(
     views.load,
     DEFAULT_DATA,
     lambda error: csvdata.explain(error, t),
+    link="csv_text",  # a pasted text it refuses stays out of the link
 )
 ones = int(data.y.sum())
 summary = t("data.summary", n=data.n, ones=ones, zeros=data.n - ones, m=data.m)

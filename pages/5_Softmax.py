@@ -137,7 +137,7 @@ def model():  # the training controls (the same in the digits and the drawing se
         "seed": page.number("seed", TRAINING["seed"], "seed", where=d4),
     }
     if source == "mnist":  # the files are kept in the session while another section is open
-        st.file_uploader(t("upload"), help=t("upload.help"), **views.UPLOADER)
+        page.upload(label="upload", **views.UPLOADER)
     train = st.button(t("train"), type="primary", key="train", help=t("train.help"))
     data, report, notes = views.model(source, **settings, train=train, lang=page.lang)
     for kind, text in notes:

@@ -137,3 +137,13 @@ def test_a_tampered_table_link_falls_back_with_a_warning(run_page, table):
     assert any("table=" in w.value for w in at.warning)
     assert np.isclose(losses(at)[0], 0.969692, atol=1e-6)  # the slide's table
     assert not at.exception
+
+
+def test_a_refused_logistic_csv_stays_out_of_the_link(run_page):
+    at = run_page("pages/4_Logistic_regression.py", lang="es", source="csv")
+    good = "x,y\n1,0\n2,0\n3,1\n4,1\n2.5,0\n3.5,1"
+    at.text_area(key="csv_text").input(good).run()
+    assert not at.error and link(at, "csv_text") == good
+    at.text_area(key="csv_text").input("x,y\n1,0\n2,maybe").run()
+    assert at.error and "maybe" in at.error[0].value
+    assert link(at, "csv_text") == good

@@ -54,6 +54,7 @@ TEXT = {
         "Show the `dlviz` code behind this figure",
     ),
     "upload.button": ("Subir", "Upload"),
+    "upload.limit": ("hasta {size} MB por archivo", "up to {size} MB per file"),
     "upload.limits": (
         "hasta {size} MB por archivo · {types}",
         "up to {size} MB per file · {types}",

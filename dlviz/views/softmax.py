@@ -121,13 +121,15 @@ def keep_upload() -> None:
         st.session_state.pop(UPLOAD, None)
 
 
-# The MNIST uploader's arguments: the files it takes (the browser refuses a larger one before
-# sending it), and the callback that keeps them.
+# The MNIST uploader's arguments for ``Page.upload``: its key, any file type (npz, idx, gz), the
+# largest file (the browser refuses a larger one before sending it), and the callback that keeps
+# the files.
 UPLOADER = {
     "key": "mnist",
+    "types": None,
+    "max_bytes": digits.MAX_UPLOAD_BYTES,
     "accept_multiple_files": True,
     "on_change": keep_upload,
-    "max_upload_size": -(-digits.MAX_UPLOAD_BYTES // 2**20),  # in MB
 }
 
 

@@ -41,8 +41,8 @@ def test_opens_on_the_lecture_example_and_steps_training(server, open_page):
     text = main.inner_text()
     assert "Presentation 2 of 8" in text and "Only w2 changes" in text
     formulas = all_formulas(page)
-    assert r"1(0) + 1(1) = 1 \rightarrow \sigma[1] = 1" in formulas
-    assert "w'_{2} = 1 + 1.5(0 - 1)1 = -0.5" in formulas
+    assert r"[0,1] &\rightarrow 1(0) + 1(1) = 1 \\ &\rightarrow \sigma[1] = 1" in formulas
+    assert "w'_{2} &= 1 + 1.5(0 - 1)1 = -0.5" in formulas
     assert_no_error(page)
 
     before = page.locator(SUCCESS).first.inner_text()
