@@ -198,3 +198,14 @@ def test_room_grows_with_the_type_size_of_presentation_mode():
     assert large == {"l": ROOM[22]["axis"], "r": ROOM[22]["colorbar"], "b": ROOM[22]["slider"]}
     assert all(large[side] > px for side, px in room(titled, contour).items())
     assert figure(contour, titled).room(22) == large  # never less than the figure's own margins
+
+
+def test_an_animation_slider_stands_below_the_x_axis_title_at_any_type_size():
+    from dlviz.figures.animation import GAP, frames_and_controls
+
+    _, controls = frames_and_controls([[{}], [{}]], [0], ["0", "1"])
+    slider, buttons = controls["sliders"][0], controls["updatemenus"][0]
+    # At 22 px the x axis's ticks, their standoff and its title take ~60 px under the plot.
+    assert slider["pad"]["t"] == GAP >= 60 and buttons["pad"]["t"] == GAP + 15
+    for size in ROOM:  # and the margin asked for holds the slider and its labels
+        assert ROOM[size]["slider"] >= GAP + 2 * size

@@ -11,7 +11,7 @@ from dlviz import logistic
 from dlviz import logistic_report as report
 from dlviz.binary_data import smoking_example, two_classes
 from dlviz.figures import logistic as figures
-from dlviz.figures.below import GAP
+from dlviz.figures.animation import GAP
 from dlviz.texts.logistic import TEXT
 
 NAMES = {key[4:]: key[4:] for key in TEXT if key.startswith("fig.")}

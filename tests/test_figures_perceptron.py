@@ -11,7 +11,7 @@ import pytest
 from dlviz import mlp
 from dlviz import perceptron as pc
 from dlviz.figures import perceptron as figures
-from dlviz.figures.below import GAP
+from dlviz.figures.animation import GAP
 from dlviz.texts.perceptron import TEXT
 
 NAMES = {key[4:]: pair[1] for key, pair in TEXT.items() if key.startswith("fig.")}

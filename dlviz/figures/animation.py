@@ -22,6 +22,11 @@ def shown_frames(count: int, most: int = MAX_FRAMES) -> list[int]:
     return sorted({int(round(k)) for k in np.linspace(0, count - 1, most)})
 
 
+# The step slider stands this far below the plot: under the x axis's tick labels and title also
+# at the projector's 22 px type (at 30 px the slider's "epoch 1000" sat on the axis title).
+GAP = 70
+
+
 def frames_and_controls(
     frame_data: Sequence[list[dict]],
     traces: Sequence[int],
@@ -61,7 +66,7 @@ def frames_and_controls(
                 "y": 0.0,
                 "xanchor": "left",
                 "yanchor": "top",
-                "pad": {"r": 10, "t": 45},
+                "pad": {"r": 10, "t": GAP + 15},  # level with the slider's rail
                 "showactive": False,
                 "buttons": [
                     {"label": "▶", "method": "animate", "args": [None, play]},
@@ -76,7 +81,7 @@ def frames_and_controls(
                 "len": 0.86,
                 "y": 0.0,
                 "yanchor": "top",
-                "pad": {"t": 30},
+                "pad": {"t": GAP},
                 "currentvalue": {"prefix": prefix, "xanchor": "right"},
                 "steps": [
                     {"label": label, "method": "animate", "args": [[str(k)], still]}

@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 from dlviz import logistic
 from dlviz.figures import figure, rounded, single
 from dlviz.figures.animation import frames_and_controls
-from dlviz.figures.below import below_the_axis
 
 CLASS_COLORS = ("#1f77b4", "#d62728")  # y = 0, y = 1
 CURVE = "#ff7f0e"
@@ -363,7 +362,6 @@ def training_1d_figure(x: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
     frames, controls = frames_and_controls(
         [moving(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
     )
-    below_the_axis(controls)
     curve, boundary = moving(fit.epochs)
     data = [
         {
@@ -435,7 +433,6 @@ def training_2d_figure(X: np.ndarray, y: np.ndarray, fit: logistic.Fit, names: d
     frames, controls = frames_and_controls(
         [moving(k) for k in epochs], [0, 1], [str(k) for k in epochs], prefix=names["epoch"] + " "
     )
-    below_the_axis(controls)
     heat, line = moving(fit.epochs)
     ticks = np.array([0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99])
     data = [

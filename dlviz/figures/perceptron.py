@@ -14,7 +14,6 @@ import plotly.graph_objects as go
 
 from dlviz.figures import figure
 from dlviz.figures.animation import frames_and_controls
-from dlviz.figures.below import below_the_axis
 from dlviz.perceptron import AdalineTraining, Training, update_sizes
 
 BOX = (-0.5, 1.5)  # input space shown around the four points
@@ -141,7 +140,6 @@ def unit_figure(
     moving = [[{"type": "scatter", "x": t["x"], "y": t["y"]} for t in frame(k)] for k in ks]
     labels = [str(k) if k else text["start"] for k in ks]
     frames, controls = frames_and_controls(moving, [0, 1, 2], labels, text["presentation"] + " ")
-    below_the_axis(controls)
     controls["sliders"][0]["active"] = step - first
     layout = {**_square_axes(text["x1"], text["x2"]), "legend": LEGEND, "height": 540,
               "margin": {"l": 50, "r": 10, "t": 40, "b": 40}, **controls}  # fmt: skip
@@ -284,7 +282,6 @@ def mlp_figure(snap: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, text) 
     frames, controls = frames_and_controls(
         frames_data, [0, 1, 2, 5, 6, 7, 9], [str(e) for e in snap["epochs"]], text["epoch"] + " "
     )
-    below_the_axis(controls)
     axis = {"zeroline": False}
     layout = {
         "xaxis": {**axis, "domain": [0, 0.25], "range": list(BOX), "title": {"text": text["x1"]}},
