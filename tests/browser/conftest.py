@@ -62,16 +62,20 @@ def fresh_server():
 
 @pytest.fixture
 def open_page(browser):
-    """``open_page(url, locale)`` → a Playwright page that has finished its first run."""
+    """``open_page(url, locale, size)`` → a Playwright page in a fresh browser context (a
+    window of ``size``, 1500×1100 by default) that has finished its first run; ``url=None``:
+    a blank page, for a caller that opens it its own way."""
     contexts = []
 
-    def _open(url: str, locale: str = "en-US"):
-        context = browser.new_context(viewport={"width": 1500, "height": 1100}, locale=locale)
+    def _open(url: str | None, locale: str = "en-US", size: tuple[int, int] = (1500, 1100)):
+        width, height = size
+        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.goto(url)
-        wait_idle(page)
+        page.set_default_timeout(120_000)
+        if url:
+            page.goto(url)
+            wait_idle(page)
         return page
 
     yield _open

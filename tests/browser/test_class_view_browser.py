@@ -23,23 +23,9 @@ PAGES = [info.url_path for info in nav.pages()]
 
 
 @pytest.fixture
-def projector(browser):
-    """``projector(url)`` → a page in a fresh browser context at 1280×720."""
-    contexts = []
-
-    def _open(url: str | None = None, locale: str = "es-ES"):
-        context = browser.new_context(viewport=PROJECTOR, locale=locale)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        if url:
-            page.goto(url)
-            wait_idle(page)
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
+def projector(open_page):
+    """``projector(url)`` → a page at a projector's 1280×720 in a fresh browser context."""
+    return lambda url=None: open_page(url, "es-ES", (PROJECTOR["width"], PROJECTOR["height"]))
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
