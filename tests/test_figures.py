@@ -207,5 +207,6 @@ def test_an_animation_slider_stands_below_the_x_axis_title_at_any_type_size():
     slider, buttons = controls["sliders"][0], controls["updatemenus"][0]
     # At 22 px the x axis's ticks, their standoff and its title take ~60 px under the plot.
     assert slider["pad"]["t"] == GAP >= 60 and buttons["pad"]["t"] == GAP + 15
-    for size in ROOM:  # and the margin asked for holds the slider and its labels
-        assert ROOM[size]["slider"] >= GAP + 2 * size
+    # The margin asked for holds the gap, the slider and its labels (88 px at 13 px type, 114
+    # at 22, measured in Chromium): plotly would otherwise draw the chart a second time.
+    assert ROOM[13]["slider"] >= GAP + 88 and ROOM[22]["slider"] >= GAP + 114

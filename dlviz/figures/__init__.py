@@ -221,9 +221,11 @@ def _merged(old: dict, new: dict) -> dict:
 # 22 px: the tick labels and title of an axis, an animation slider below, a colour bar on the
 # right, each row of a legend above, and the last x tick label's overhang on the right.
 ROOM = {
-    13: {"axis": 86, "x": 74, "slider": 118, "colorbar": 90, "edge": 20,
+    # "slider": animation.GAP (70) below the plot, then the slider and its labels (88 / 114 px,
+    # as Chromium draws them).
+    13: {"axis": 86, "x": 74, "slider": 158, "colorbar": 90, "edge": 20,
          "legend": 52, "legend_row": 18, "legend_width": 700, "item": 40, "char": 5},
-    22: {"axis": 118, "x": 104, "slider": 144, "colorbar": 120, "edge": 28,
+    22: {"axis": 118, "x": 104, "slider": 184, "colorbar": 120, "edge": 28,
          "legend": 64, "legend_row": 30, "legend_width": 700, "item": 55, "char": 8},
 }  # fmt: skip
 _SCALED = {"contour", "heatmap", "histogram2d", "histogram2dcontour"}

@@ -44,7 +44,7 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     formulas = all_formulas(page)
     for value in ("0.969692", "0.880200", "1.05268", "0.831490", "0.933516"):
         assert value in formulas
-    assert r"[(-1) \cdot \log(0.3792)]" in formulas
+    assert r"-\left[1\cdot\log 0.3792 + 0\cdot\log 0.3104" in formulas  # no "(−0)"
     wait_plots(page, 0)  # the slide's example: formulas and tables, nothing else runs
     screenshot(page, "softmax_loss_en")
 
@@ -55,7 +55,7 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     press(page, "Logit z1", "ArrowRight", 5)  # step 0.1 → z1 = 2.5
     page.wait_for_url("**z1=2.5**")
     after = wait_changed(page, f"{FORMULAS} >> nth=1", before)
-    assert r"\begin{bmatrix}2.5 & 1 & 0.1\end{bmatrix}" in after
+    assert r"\begin{bmatrix}2.5 \\ 1 \\ 0.1\end{bmatrix}" in after  # z as a column
     assert_no_error(page)
 
     # the digits: trained once; the epochs slider shows part of that training at once
@@ -132,7 +132,7 @@ def test_a_section_reads_another_sections_controls_across_its_own_reruns(server,
     page.wait_for_url("**K=4**")
     wait_idle(page)
     open_tab(page, "Derivatives")
-    shown = r"\mathbf z = \begin{bmatrix}2 & 1 & 0.1 & -1\end{bmatrix}"  # z₄ from the explorer
+    shown = r"\mathbf z = \begin{bmatrix}2 \\ 1 \\ 0.1 \\ -1\end{bmatrix}"  # z₄ from the explorer
     assert shown in all_formulas(page)
     for cls in (2, 3):
         thumb = page.get_by_role("slider", name="True class y (for ∂l/∂z)")
