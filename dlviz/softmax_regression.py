@@ -22,9 +22,11 @@ import pandas as pd
 
 from dlviz.softmax import log_softmax, softmax
 
-# The page's default schedule. On the 8×8 digits (seed 0) it reaches scikit-learn's test accuracy
-# by epoch 10 and ends 20 epochs above it (``python -m bench.softmax``).
-DEFAULT_ETA, DEFAULT_BATCH, DEFAULT_EPOCHS = 2.0, 32, 20
+# The page's default schedule, for its default data (MNIST's 5,000 real digits, 4,000 to train).
+# On the seeded 80/20 split (seeds 0, 1, 2) its 10 epochs end at or above scikit-learn's
+# LogisticRegression(max_iter=200) test accuracy (89.4 % against 88.7 % for seed 0) in about a
+# sixth of its time on one thread, per-epoch history included (``python -m bench.softmax``).
+DEFAULT_ETA, DEFAULT_BATCH, DEFAULT_EPOCHS = 0.2, 64, 10
 
 
 @dataclass

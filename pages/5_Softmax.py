@@ -9,14 +9,15 @@ from dlviz import params, ui
 from dlviz import softmax as sm
 from dlviz import softmax_display as show
 from dlviz import softmax_regression as sr
-from dlviz.digits import from_canvas, summary
+from dlviz.digits import MNIST_5K, from_canvas, summary
 from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, TextParam, log_grid
 from dlviz.texts.softmax import TEXT
 from dlviz.views import softmax as views
 
 K_SPEC, T_SPEC = IntParam(3, 2, 10), GridParam(1.0, log_grid(-1, 1))
 Z_SPECS = [FloatParam(z, -10.0, 10.0) for z in sm.EXPLORER_Z]
-DATA = ChoiceParam("digits", ("digits", "mnist"))
+# The 5,000 real MNIST digits (28×28, the slide's), the 8×8 digits (fast), a full MNIST file.
+DATA = ChoiceParam(MNIST_5K, (MNIST_5K, "digits", "mnist"))
 TRAINING = {
     "nb": IntParam(sr.DEFAULT_BATCH, 1, 512),
     "eta": GridParam(sr.DEFAULT_ETA, log_grid(-3, 2)),
@@ -154,6 +155,7 @@ def digits():  # softmax regression on the digits: curves, confusion matrix, wei
     else:
         st.markdown(t("result", **report["summary"]))
     page.plot(report["curves"], key="curves")
+    st.caption(t("data.weights", m=data.side**2, side=data.side))
     for column, name in zip(st.columns(2), ("confusion", "weights"), strict=True):
         with column:
             page.plot(report[name], key=name)

@@ -1,6 +1,7 @@
 """AppTest of the Softmax page, one section at a time: the slide's numbers, languages, editing A
-and Y, bad input, tampered URL, the explorer, the derivatives, training on the digits (once per
-setting; the epochs slider shows part of it) and a bad MNIST file."""
+and Y, bad input, tampered URL, the explorer, the derivatives, training on the digits (MNIST's
+5,000 real 28×28 digits by default; the 8×8 digits, faster, for the training's mechanics: once
+per setting, the epochs slider shows part of it) and a bad MNIST file."""
 
 import base64
 import io
@@ -206,7 +207,11 @@ def test_bad_labels_keep_the_last_good_one_hot(run_page):
         ("derivatives", {"K": "1", "z2": "nan", "cls": "11"}, {"cls": 1}),
         ("paths", {"k": "0", "i": "x", "x2": "1e9"}, {"k": 1, "i": 1}),
         ("matrix", {"m": "60", "bseed": "-1"}, {"m": 2}),
-        ("digits", {"nb": "0", "eta": "7", "epochs": "1000", "data": "cifar"}, {"nb": 32}),
+        (
+            "digits",
+            {"nb": "0", "eta": "7", "epochs": "1000", "data": "cifar"},
+            {"nb": sr.DEFAULT_BATCH},
+        ),
     ],
 )
 def test_tampered_url_falls_back_with_warnings(run_page, tab, query, controls):
@@ -238,6 +243,7 @@ def test_moving_a_logit_changes_the_probabilities(run_page):
 
 
 def trained_alone(epochs: int, nb: int = sr.DEFAULT_BATCH, seed: int = 0) -> sr.SoftmaxRegression:
+    """The page's training on the 8×8 digits, done here on its own."""
     data = digits.load_digits(0.2, seed)
     model = sr.SoftmaxRegression(sr.DEFAULT_ETA, nb, epochs, seed)
     return model.fit(data.X_train, data.y_train, data.X_test, data.y_test, 10)
@@ -248,7 +254,7 @@ def test_the_epochs_slider_shows_part_of_one_training(run_page):
     training of that many epochs gives, without training again."""
     from dlviz.views import softmax as views
 
-    at = run_page(PAGE, lang="en", tab="digits", epochs="3")
+    at = run_page(PAGE, lang="en", tab="digits", data="digits", epochs="3")
     expected = sr.summary(trained_alone(3).history_.iloc[-1])
     assert "After 3 epochs: test accuracy **{test}** (training {train})".format(**expected) in (
         markdown_text(at)
@@ -283,17 +289,18 @@ def result(model: sr.SoftmaxRegression) -> str:
 
 
 def test_a_new_setting_trains_only_on_the_button(run_page):
-    at = run_page(PAGE, lang="en", tab="digits", epochs="3")
+    at = run_page(PAGE, lang="en", tab="digits", data="digits", epochs="3")
     assert result(trained_alone(3)) in markdown_text(at)
-    at.slider(key="nb").set_value(64).run()
+    at.slider(key="nb").set_value(32).run()
     assert result(trained_alone(3)) in markdown_text(at)  # not retrained on a rerun
-    assert any("Press **Train**" in i.value and "N_b = 32" in i.value for i in at.info)
+    shown = f"N_b = {sr.DEFAULT_BATCH}"
+    assert any("Press **Train**" in i.value and shown in i.value for i in at.info)
     at.slider(key="epochs").set_value(5).run()  # the shown training, at another epoch
     assert result(trained_alone(5)) in markdown_text(at)
     at.button(key="train").click().run()
-    assert result(trained_alone(5, nb=64)) in markdown_text(at)
+    assert result(trained_alone(5, nb=32)) in markdown_text(at)
     assert not any("Press" in i.value for i in at.info)
-    at.slider(key="nb").set_value(32).run()  # trained before: shown without the button
+    at.slider(key="nb").set_value(sr.DEFAULT_BATCH).run()  # trained before: without the button
     assert result(trained_alone(5)) in markdown_text(at)
     assert not any("Press" in i.value for i in at.info)
 
@@ -303,7 +310,7 @@ def test_small_batches_train_what_is_asked_and_go_on_from_there(run_page):
     are trained, and more only when more are asked for (the same numbers either way)."""
     from dlviz.views import softmax as views
 
-    at = run_page(PAGE, lang="en", tab="digits", nb="4", epochs="2")
+    at = run_page(PAGE, lang="en", tab="digits", data="digits", nb="4", epochs="2")
     run = views._training(("digits", None, 0), 4, sr.DEFAULT_ETA, 0, None)
     assert run.epochs == 2 and result(trained_alone(2, nb=4)) in markdown_text(at)
     at.slider(key="epochs").set_value(4).run()
@@ -319,14 +326,61 @@ def test_diverging_eta_is_reported(run_page):
     assert "After 3 epochs" in text or "stopped being finite" in text
 
 
-def test_bad_mnist_file_keeps_the_digits(run_page):
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_default_data_are_mnists_real_28_by_28_digits(run_page, lang):
+    """Issue 15: the page trains on 5,000 real MNIST digits by default, as the slide: 784
+    inputs, W ∈ ℝ^(10×784), its ten rows shown as 28×28 images, the confusion matrix and the
+    misclassified test images of the same model."""
+    at = run_page(PAGE, lang=lang, tab="digits")
+    assert not at.exception and not at.error
+    assert at.radio(key="data").value == digits.MNIST_5K
+    captions = " ".join(c.value for c in at.caption)
+    label = {"es": "MNIST (5.000 dígitos reales, 28×28)", "en": "MNIST (5,000 real digits, 28×28)"}
+    assert f"{label[lang]}: 4000" in captions and "N_b × 784" in captions
+    assert "W ∈ ℝ^(10×784)" in captions and "28×28" in captions
+    data = digits.load_mnist_5k(0.2, 0)
+    model = sr.SoftmaxRegression(sr.DEFAULT_ETA, sr.DEFAULT_BATCH, sr.DEFAULT_EPOCHS, 0)
+    model.fit(data.X_train, data.y_train, data.X_test, data.y_test, 10)
+    assert model.W_.shape == (10, 784)
+    if lang == "en":
+        assert result(model) in markdown_text(at)
+    confusion = values(chart(at, 1)["data"][0]["z"])
+    assert np.array_equal(
+        confusion, sr.confusion_matrix(data.y_test, model.predict(data.X_test), 10)
+    )
+    weights = chart(at, 2)
+    mosaic = values(weights["data"][0]["z"])
+    tiles = [a["text"] for a in weights["layout"]["annotations"]]
+    assert tiles == [f"w{k}" for k in range(10)]
+    # the first tile is w0 as a 28×28 image, under the room for its title (figures.image_grid)
+    top = max(4, 28 // 2)
+    assert np.allclose(mosaic[top : top + 28, 0:28], model.W_[0].reshape(28, 28), atol=1e-6)
+    assert np.isnan(mosaic[top : top + 28, 28]).all()  # the gap after a 28-pixel-wide tile
+    at.session_state[f"_tab_{lang}"] = "Mistakes & drawing" if lang == "en" else "Errores y dibujo"
+    at.run()
+    wrong = values(chart(at)["data"][0]["z"])
+    assert not at.exception and wrong.shape[1] > 28 and np.nanmax(wrong) <= 1.0
+
+
+def test_the_8_by_8_digits_stay_as_a_fast_alternative(run_page):
+    at = run_page(PAGE, lang="en", tab="digits", data="digits", epochs="3")
+    assert not at.exception and not at.error
+    assert "8×8 digits (scikit-learn): 1438 training images" in " ".join(
+        c.value for c in at.caption
+    )
+    assert "W ∈ ℝ^(10×64)" in " ".join(c.value for c in at.caption)
+    assert result(trained_alone(3)) in markdown_text(at)
+
+
+def test_bad_mnist_file_keeps_the_default_digits(run_page):
     at = run_page(PAGE, lang="en", tab="digits", data="mnist")
     assert any("Upload mnist.npz" in i.value for i in at.info)
     at.file_uploader(key="mnist").set_value(
         ("mnist.npz", b"this is not an npz", "application/octet-stream")
     ).run()
     assert not at.exception
-    assert "Not an MNIST file" in at.error[0].value and "8×8 digits" in at.error[0].value
+    assert "Not an MNIST file" in at.error[0].value
+    assert "5,000 bundled real MNIST digits" in at.error[0].value
     assert len(at.get("plotly_chart")) == 3
 
 
@@ -400,7 +454,7 @@ def test_one_sample_batches_for_100_epochs_stay_within_the_budget(run_page):
     button goes on from there; the numbers are those of one uninterrupted training."""
     from dlviz.views import softmax as views
 
-    at = run_page(PAGE, lang="en", tab="digits", nb="1", epochs="100")
+    at = run_page(PAGE, lang="en", tab="digits", data="digits", nb="1", epochs="100")
     data = digits.load_digits(0.2, 0)
     seconds = sr.epoch_seconds(len(data.y_train), len(data.y_test), 64, 1)
     per_run = int(views.BUDGET_SECONDS // seconds)
@@ -444,7 +498,7 @@ def test_npz_of_250000_zero_images_is_refused_and_the_digits_stay(run_page):
                 buffer.getvalue())  # fmt: skip
     assert not at.exception
     assert "Training set: 250000 images: at most 70000" in at.error[0].value
-    assert "8×8 digits" in at.error[0].value and len(at.get("plotly_chart")) == 3
+    assert "5,000 bundled real MNIST" in at.error[0].value and len(at.get("plotly_chart")) == 3
     from dlviz.views import softmax as views
 
     assert views._uploaded().nbytes() == 0  # nothing kept but the refusal

@@ -104,24 +104,26 @@ def test_bias_is_a_view_of_the_trained_weights_and_matches_a_plain_loop():
     assert np.allclose(model.W_, W, atol=1e-5) and np.allclose(model.b_, b, atol=1e-5)
 
 
-def test_default_schedule_reaches_scikit_learn_accuracy_on_the_digits():
-    """The page's default (η, N_b, epochs) ends at or above LogisticRegression's test accuracy on
-    the same split (the issue's accuracy bar; the timing is in bench/softmax.py)."""
+def test_default_schedule_reaches_scikit_learn_accuracy_on_mnist():
+    """Issue 15: on the page's default data (MNIST's 5,000 real digits, split 80/20 with seed 0)
+    the page's default (η, N_b, epochs) ends at or above LogisticRegression(max_iter=200)'s test
+    accuracy on the same split (the accuracy bar; the timing is in bench/softmax.py)."""
     import warnings
 
     from sklearn.linear_model import LogisticRegression
 
     from dlviz import softmax_regression as sr
 
-    data = digits.load_digits(0.2, seed=0)
+    data = digits.load_mnist_5k(0.2, seed=0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        reference = LogisticRegression(max_iter=1000).fit(data.X_train, data.y_train)
+        reference = LogisticRegression(max_iter=200).fit(data.X_train, data.y_train)
     target = reference.score(data.X_test, data.y_test)
     model = SoftmaxRegression(sr.DEFAULT_ETA, sr.DEFAULT_BATCH, sr.DEFAULT_EPOCHS, 0).fit(
         data.X_train, data.y_train, data.X_test, data.y_test, 10
     )
-    assert model.history_["test_accuracy"].iloc[-1] >= target > 0.94
+    assert model.W_.shape == (10, 784) and len(model.history_) == sr.DEFAULT_EPOCHS + 1
+    assert model.history_["test_accuracy"].iloc[-1] >= target > 0.85
 
 
 def test_report_on_test_set_is_the_confusion_matrix_and_the_mistakes():

@@ -170,7 +170,8 @@ def model(
     student about them (alert kind, text).
 
     The data: for ``source`` "mnist" the files kept in this session (else, or when they are
-    not MNIST, the 8×8 digits). A setting (data, N_b, η, seed) is trained once per server, to
+    not MNIST, the 5,000 MNIST digits: the default), for "digits" the 8×8 digits, else the
+    5,000 real MNIST digits of 28×28 (``digits.MNIST_5K``). A setting (data, N_b, η, seed) is trained once per server, to
     the epochs slider's end when that is little work: the epochs slider then only shows part
     of it. A setting never trained before is trained when ``train`` (the button) is pressed,
     or when the session has no results for these data yet; until then the results shown are
@@ -180,7 +181,7 @@ def model(
     t = translator(TEXT, lang)
     notes, upload = [], kept_upload() if source == "mnist" else None
     try:
-        data = dataset(seed, upload)
+        data = dataset(seed, upload, source)
     except digits.DigitsError as error:
         data, upload = dataset(seed, None), None
         notes.append(("error", refusal(error, lang)))
@@ -193,7 +194,7 @@ def model(
     key, nb, eta, seed = last
     if last != setting:
         notes.append(("info", t("stale", nb=nb, eta=eta, epochs=epochs, seed=seed)))
-        data = dataset(key[2], upload)  # the same files, split with the seed shown
+        data = dataset(key[2], upload, key[0])  # the same data, split with the seed shown
     run = training(key, nb, eta, seed, data)
     per_run = max(1, int(BUDGET_SECONDS // run.epoch_seconds))
     cheap = EPOCHS_MAX * run.epoch_seconds <= FULL_SECONDS  # to the slider's end at once
@@ -206,18 +207,21 @@ def model(
     return data, report(key, nb, eta, seed, shown, lang, run, data), notes
 
 
-def dataset(seed: int, upload: tuple[tuple, Mapping[str, bytes]] | None) -> digits.Dataset:
-    """The 8×8 digits, or the student's MNIST files ``upload`` = (their ids, {name: bytes}),
+def dataset(
+    seed: int, upload: tuple[tuple, Mapping[str, bytes]] | None, name: str = digits.MNIST_5K
+) -> digits.Dataset:
+    """The student's MNIST files ``upload`` = (their ids, {name: bytes}) if any, else the
+    bundled data set ``name`` ("digits": the 8×8 digits; otherwise the 5,000 MNIST digits),
     split with ``seed``. A file that is not MNIST raises ``digits.DigitsError``."""
     if not upload:
-        return _digits(seed)
+        return _digits(seed) if name == "digits" else _mnist_5k(seed)
     ids, files = upload
     return _uploaded().dataset((ids, seed), files)
 
 
 def training(key: tuple, nb: int, eta: float, seed: int, data: digits.Dataset) -> sr.Training:
     """One setting's training, shared by every session (made untrained: ``_train``): kept with
-    the uploaded data it reads, or among the trainings on the 8×8 digits."""
+    the uploaded data it reads, or among the trainings on the bundled data sets."""
     if key[1] is None:
         return _training(key, nb, eta, seed, data)
     return _uploaded().training((key[1], key[2]), (nb, eta, seed), data)
@@ -226,6 +230,13 @@ def training(key: tuple, nb: int, eta: float, seed: int, data: digits.Dataset) -
 @st.cache_resource(max_entries=8, show_spinner=False)  # shared, not copied: only read
 def _digits(seed: int) -> digits.Dataset:
     return digits.load_digits(TEST_FRACTION, seed)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)  # 16 MB each, shared: only read
+def _mnist_5k(seed: int) -> digits.Dataset:
+    """The 5,000 MNIST digits split with ``seed`` (the file is parsed once per server process:
+    ``digits.mnist_5k``; a new seed only needs a new split)."""
+    return digits.load_mnist_5k(TEST_FRACTION, seed)
 
 
 def _nbytes(*arrays: np.ndarray) -> int:
@@ -313,7 +324,8 @@ def _trained() -> set[tuple]:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _training(data: tuple, nb: int, eta: float, seed: int, _set: digits.Dataset) -> sr.Training:
-    """One setting's training on the 8×8 digits, shared by every session (made untrained)."""
+    """One setting's training on a bundled data set (the 5,000 MNIST digits or the 8×8 digits),
+    shared by every session (made untrained)."""
     return sr.Training(
         _set.X_train, _set.y_train, _set.X_test, _set.y_test, eta, nb, seed, n_classes=10
     )
