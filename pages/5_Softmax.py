@@ -155,10 +155,16 @@ def digits():  # softmax regression on the digits: curves, confusion matrix, wei
     else:
         st.markdown(t("result", **report["summary"]))
     page.plot(report["curves"], key="curves")
-    st.caption(t("data.weights", m=data.side**2, side=data.side))
-    for column, name in zip(st.columns(2), ("confusion", "weights"), strict=True):
-        with column:
-            page.plot(report[name], key=name)
+    weights = t("data.weights", m=data.side**2, side=data.side)
+    if data.side == 8:  # small pictures: the confusion matrix and W side by side
+        st.caption(weights)
+        for column, name in zip(st.columns(2), ("confusion", "weights"), strict=True):
+            with column:
+                page.plot(report[name], key=name)
+    else:  # W's 28×28 rows get the page's width (in half of it each was 67 px at 1280×720)
+        page.plot(report["confusion"], key="confusion")
+        st.caption(weights)
+        page.plot(report["weights"], key="weights")
     page.show_code(sr.Training.step)
 
 

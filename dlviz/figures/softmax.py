@@ -189,7 +189,7 @@ def image_grid(
         "xaxis": {"visible": False, "constrain": "domain"},
         "yaxis": {"visible": False, "autorange": "reversed", "scaleanchor": "x"},
         "annotations": annotations,
-        "height": 60 + (170 if side == 8 else 190) * rows + (40 if title else 0),
+        "height": 60 + {8: 170, 28: 260}.get(side, 190) * rows + (40 if title else 0),
         "margin": {"t": 70 if title else 30, "b": 10, "l": 10, "r": 10},
         "title": {"text": title},
         "plot_bgcolor": "rgba(0,0,0,0)",
