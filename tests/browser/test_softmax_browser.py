@@ -67,8 +67,8 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
     wait_text(page, "After 4 epochs")
     assert "Press Train" not in main_text(page)
     # a new setting is trained on the button
-    press(page, "Batch size N_b", "ArrowRight")  # 32 → 33
-    page.wait_for_url("**nb=33**")
+    press(page, "Batch size N_b", "ArrowRight")  # 64 → 65
+    page.wait_for_url("**nb=65**")
     wait_text(page, "Press Train")
     page.get_by_role("button", name="Train").click()
     page.wait_for_function(
@@ -113,10 +113,10 @@ def test_a_section_opens_by_its_link_on_a_fresh_server(fresh_server, open_page):
     selected = page.locator("[role=tab][aria-selected=true]").inner_text().strip()
     assert selected == "Digits"
     wait_plots(page, 3)
-    assert "After 20 epochs: test accuracy" in main_text(page)
-    press(page, "Epochs", "ArrowLeft", 10)  # 20 → 10 epochs
-    page.wait_for_url("**epochs=10**")
-    wait_text(page, "After 10 epochs: test accuracy")
+    assert "After 10 epochs: test accuracy" in main_text(page)  # MNIST's 5,000 digits
+    press(page, "Epochs", "ArrowLeft", 5)  # 10 → 5 epochs
+    page.wait_for_url("**epochs=5**")
+    wait_text(page, "After 5 epochs: test accuracy")
     assert "tab=digits" in page.url
     assert_no_error(page)
 
