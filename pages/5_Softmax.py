@@ -9,7 +9,8 @@ from dlviz import params, ui
 from dlviz import softmax as sm
 from dlviz import softmax_display as show
 from dlviz import softmax_regression as sr
-from dlviz.digits import MNIST_5K, from_canvas, summary
+from dlviz.digits import MNIST_5K, summary
+from dlviz.handwriting import from_canvas
 from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, TextParam, log_grid
 from dlviz.texts.softmax import TEXT
 from dlviz.views import softmax as views

@@ -100,26 +100,6 @@ def test_bad_mnist_files_say_what_is_wrong(files, code):
     assert info.value.code == code
 
 
-def test_drawing_is_framed_like_the_training_images():
-    ink = np.zeros((64, 64))
-    ink[10:50, 30:34] = 1.0  # a thin vertical stroke: a "1"
-    eight = digits.from_drawing(ink, 8).reshape(8, 8)
-    assert eight.max() == 1.0 and eight[:, 3:5].sum() > eight[:, :2].sum()
-    assert eight[0].max() > 0 and eight[-1].max() > 0  # fills the box top to bottom
-    mnist = digits.from_drawing(ink, 28).reshape(28, 28)
-    assert mnist[:4].max() == 0 and mnist[4:24].max() > 0  # 20×20 box centred in 28×28
-    assert digits.from_drawing(np.zeros((64, 64)), 8) is None
-
-
-def test_canvas_state_is_checked():
-    assert digits.from_canvas(None, 8) is None
-    assert digits.from_canvas([1, 2, 3], 8) is None
-    assert digits.from_canvas(["x"] * 4096, 8) is None
-    ink = [0] * 4096
-    ink[64 * 30 + 30] = 255
-    assert digits.from_canvas(ink, 8).shape == (64,)
-
-
 def test_bundled_digits_are_read_once_and_each_split_owns_its_arrays():
     a, b = digits.load_digits(0.2, seed=0), digits.load_digits(0.2, seed=1)
     assert a.X_train.shape == b.X_train.shape and not np.array_equal(a.y_train, b.y_train)

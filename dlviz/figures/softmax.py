@@ -3,7 +3,7 @@ confusion matrix, weight rows and digits as images. Pure: arrays in, ``go.Figure
 
 Also the drawing canvas (HTML/CSS/JS strings for a ``st.components.v2`` component that the page
 registers): the student draws with the mouse or a finger; the component reports the ink as a
-64×64 grid of 0…255 values (state ``ink``), which ``dlviz.digits.from_drawing`` frames like
+64×64 grid of 0…255 values (state ``ink``), which ``dlviz.handwriting.prepare`` prepares like
 the training images. Text shown in the figures is passed in already translated.
 """
 
