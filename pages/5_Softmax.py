@@ -188,6 +188,15 @@ def draw():  # the model's mistakes, and a digit drawn by the student
             a = report["model"].predict_proba(drawn[None, :])[0]
             st.markdown(t("draw.result", k=int(a.argmax()), p=f"{a.max():.1%}"))
             page.plot(views.drawn(drawn, data.side, a, page.lang), key="drawbars")
+            box = 20 if data.side == 28 else data.side
+            st.caption(t("draw.prepared" if data.side == 28 else "draw.prepared8", box=box,
+                         side=data.side))  # fmt: skip
+    if drawn is not None:
+        st.subheader(t("push.header"))
+        st.markdown(t("push.intro"))
+        figure, sums = views.pushed(drawn, report["model"], a, page.lang)
+        st.latex(sums)
+        page.plot(figure, key="pushed")
 
 
 page.sections({f.__name__: f for f in (loss, explorer, derivatives, paths, matrix, digits, draw)})

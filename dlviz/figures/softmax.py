@@ -9,6 +9,8 @@ the training images. Text shown in the figures is passed in already translated.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -227,6 +229,14 @@ def drawn_digit(image: np.ndarray, side: int, a: np.ndarray, names: dict[str, st
         ],
     }  # fmt: skip
     return figure([*bars["data"], picture], layout)
+
+
+def pushed(image: np.ndarray, W: np.ndarray, classes: list[int], titles: list[str], title: str):
+    """The drawing times the weight image of each of ``classes`` (x ⊙ w_k, side×side; its sum
+    is z_k − b_k): red pixels pushed towards class k, blue ones away. One colour scale."""
+    side = math.isqrt(np.asarray(image).size)
+    products = np.asarray(image, dtype=float)[None, :] * np.asarray(W, dtype=float)[classes]
+    return image_grid(products, side, titles, len(classes), DIVERGING, True, title)
 
 
 CANVAS_HTML = """

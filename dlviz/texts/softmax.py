@@ -519,4 +519,31 @@ TEXT = {
     ),
     "drawbars.class": ("dígito", "digit"),
     "drawbars.prob": ("probabilidad", "probability"),
+    "push.header": ("Qué pesos decidieron", "Which weights decided"),
+    "push.intro": (
+        "El modelo calcula $z = Wx + b$ y $a = \\operatorname{softmax}(z)$. La suma de la "
+        "imagen $x \\odot w_k$ (su dibujo preparado, píxel a píxel por la fila $k$ de $W$) es "
+        "$z_k - b_k$: los píxeles rojos empujaron hacia la clase $k$, los azules en contra. Aquí "
+        "la clase elegida y la segunda.",
+        "The model computes $z = Wx + b$ and $a = \\operatorname{softmax}(z)$. The sum of the "
+        "image $x \\odot w_k$ (your prepared drawing, pixel by pixel times row $k$ of $W$) is "
+        "$z_k - b_k$: red pixels pushed towards class $k$, blue ones against it. Here the chosen "
+        "class and the runner-up.",
+    ),
+    "push.title": ("x ⊙ w_k (azul < 0 < rojo)", "x ⊙ w_k (blue < 0 < red)"),
+    "push.tile": ("k = {k}: Σ = {s}", "k = {k}: Σ = {s}"),
+    "draw.prepared": (
+        "Su dibujo se prepara como las imágenes de MNIST: recortado a la tinta, el trazo llevado "
+        "al grosor de MNIST, el lado mayor a {box} px y el centro de masa al centro de "
+        "{side}×{side}.",
+        "Your drawing is prepared as MNIST's images were: cropped to the ink, the stroke brought "
+        "to MNIST's width, the longer side scaled to {box} px and the centre of mass moved to the "
+        "centre of {side}×{side}.",
+    ),
+    "draw.prepared8": (
+        "Su dibujo se prepara como los dígitos de 8×8: recortado a la tinta, el trazo llevado a "
+        "un grosor fijo y el lado mayor escalado a 8 px, centrado.",
+        "Your drawing is prepared as the 8×8 digits were: cropped to the ink, the stroke brought "
+        "to a fixed width and the longer side scaled to 8 px, centred.",
+    ),
 }

@@ -405,3 +405,22 @@ def report(
 def drawn(image: np.ndarray, side: int, a: np.ndarray, lang: str) -> Figure:
     """The student's drawing as the model sees it, and its class probabilities."""
     return figures.drawn_digit(image, side, a, texts(TEXT, lang, "drawbars."))
+
+
+def pushed(image: np.ndarray, model: sr.SoftmaxRegression, a: np.ndarray, lang: str):
+    """Which weights pushed the decision: x ⊙ w_k for the predicted class and the runner-up
+    (figure), and z_k = Σ(x ⊙ w_k) + b_k for both, with their probabilities (LaTeX)."""
+    t = translator(TEXT, lang)
+    first, second = (int(k) for k in np.argsort(-a, kind="stable")[:2])
+    x = np.asarray(image, dtype=float)
+    sums = {k: float(x @ model.W_[k]) for k in (first, second)}
+    titles = [t("push.tile", k=k, s=f"{sums[k]:+.2f}") for k in (first, second)]
+    figure = figures.pushed(x, model.W_, [first, second], titles, t("push.title"))
+    z = model.net_input(x[None, :])[0]
+    lines = [
+        rf"z_{k} &= \textstyle\sum_j x_j w_{{{k},j}} + b_{k} = {sums[k]:.3f}"
+        rf" {'-' if model.b_[k] < 0 else '+'} {abs(model.b_[k]):.3f}"
+        rf" = {z[k]:.3f},\quad a_{k} = {a[k]:.3f}"
+        for k in (first, second)
+    ]
+    return figure, r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
