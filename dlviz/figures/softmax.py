@@ -205,7 +205,8 @@ def weight_images(W: np.ndarray, side: int, title: str) -> go.Figure:
 
 
 def drawn_digit(image: np.ndarray, side: int, a: np.ndarray, names: dict[str, str]) -> go.Figure:
-    """The drawing as the model sees it (left) and its class probabilities (right)."""
+    """The drawing as the model sees it (left, named below it: above it the name ran into the
+    title in large type) and its class probabilities (right)."""
     bars = probability_bars(a, names, int(np.argmax(a)), first=0).to_dict()
     picture = {
         "type": "heatmap",
@@ -220,15 +221,24 @@ def drawn_digit(image: np.ndarray, side: int, a: np.ndarray, names: dict[str, st
     }
     layout = {
         **bars["layout"],
-        "xaxis": {**bars["layout"]["xaxis"], "domain": [0.3, 1]},
-        "xaxis2": {"domain": [0, 0.24], "visible": False, "anchor": "y2"},
+        "xaxis": {**bars["layout"]["xaxis"], "domain": [0.34, 1]},
+        "xaxis2": {"domain": [0, 0.2], "visible": False, "anchor": "y2"},
         "yaxis2": {"visible": False, "autorange": "reversed", "scaleanchor": "x2", "anchor": "x2"},
         "annotations": [
-            {"text": names["seen"], "x": 0.12, "y": 1.0, "xref": "paper", "yref": "paper",
-             "yanchor": "bottom", "showarrow": False}
+            {"text": _two_lines(names["seen"]), "x": 0.1, "y": 0.0, "xref": "paper",
+             "yref": "paper", "yanchor": "top", "showarrow": False}
         ],
     }  # fmt: skip
     return figure([*bars["data"], picture], layout)
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle (narrow enough for the picture)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(2 * i - len(text)))
+    return text[:cut] + "<br>" + text[cut + 1 :]
 
 
 def pushed(image: np.ndarray, W: np.ndarray, classes: list[int], titles: list[str], title: str):
