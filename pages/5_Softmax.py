@@ -9,22 +9,14 @@ from dlviz import params, ui
 from dlviz import softmax as sm
 from dlviz import softmax_display as show
 from dlviz import softmax_regression as sr
-from dlviz.digits import MNIST_5K, summary
+from dlviz.digits import summary
 from dlviz.handwriting import from_canvas
-from dlviz.params import ChoiceParam, FloatParam, GridParam, IntParam, TextParam, log_grid
+from dlviz.params import FloatParam, GridParam, IntParam, TextParam, log_grid
 from dlviz.texts.softmax import TEXT
 from dlviz.views import softmax as views
 
 K_SPEC, T_SPEC = IntParam(3, 2, 10), GridParam(1.0, log_grid(-1, 1))
 Z_SPECS = [FloatParam(z, -10.0, 10.0) for z in sm.EXPLORER_Z]
-# The 5,000 real MNIST digits (28×28, the slide's), the 8×8 digits (fast), a full MNIST file.
-DATA = ChoiceParam(MNIST_5K, (MNIST_5K, "digits", "mnist"))
-TRAINING = {
-    "nb": IntParam(sr.DEFAULT_BATCH, 1, 512),
-    "eta": GridParam(sr.DEFAULT_ETA, log_grid(-3, 2)),
-    "epochs": IntParam(sr.DEFAULT_EPOCHS, 1, views.EPOCHS_MAX),
-    "seed": IntParam(0, 0, 10_000),
-}
 
 page = ui.Page(TEXT, "page.softmax")
 t = page.t
@@ -130,13 +122,13 @@ def matrix():  # a batch: Z = X Wᵀ + b and the gradients with their shapes
 
 
 def model():  # the training controls (the same in the digits and the drawing sections)
-    source = page.select("data", DATA, "data", radio=True, horizontal=True)
+    source = page.select("data", views.DATA, "data", radio=True, horizontal=True)
     d1, d2, d3, d4 = st.columns(4)
     settings = {
-        "nb": page.slider("nb", TRAINING["nb"], "nb", where=d1),
-        "eta": page.log_slider("eta", TRAINING["eta"], "eta", where=d2),
-        "epochs": page.slider("epochs", TRAINING["epochs"], "epochs", where=d3),
-        "seed": page.number("seed", TRAINING["seed"], "seed", where=d4),
+        "nb": page.slider("nb", views.TRAINING["nb"], "nb", where=d1),
+        "eta": page.log_slider("eta", views.TRAINING["eta"], "eta", where=d2),
+        "epochs": page.slider("epochs", views.TRAINING["epochs"], "epochs", where=d3),
+        "seed": page.number("seed", views.TRAINING["seed"], "seed", where=d4),
     }
     if source == "mnist":  # the files are kept in the session while another section is open
         page.upload(label="upload", **views.UPLOADER)
@@ -156,16 +148,9 @@ def digits():  # softmax regression on the digits: curves, confusion matrix, wei
     else:
         st.markdown(t("result", **report["summary"]))
     page.plot(report["curves"], key="curves")
-    weights = t("data.weights", m=data.side**2, side=data.side)
-    if data.side == 8:  # small pictures: the confusion matrix and W side by side
-        st.caption(weights)
-        for column, name in zip(st.columns(2), ("confusion", "weights"), strict=True):
-            with column:
-                page.plot(report[name], key=name)
-    else:  # W's 28×28 rows get the page's width (in half of it each was 67 px at 1280×720)
-        page.plot(report["confusion"], key="confusion")
-        st.caption(weights)
-        page.plot(report["weights"], key="weights")
+    page.plot(report["confusion"], key="confusion")
+    st.caption(t("data.weights", m=data.side**2, side=data.side))
+    page.plot(report["weights"], key="weights")  # the page's width: 28×28 rows were 67 px in half
     page.show_code(sr.Training.step)
 
 
@@ -181,22 +166,19 @@ def draw():  # the model's mistakes, and a digit drawn by the student
     with w1:
         ink = views.CANVAS(key="draw", data={"clear": t("draw.clear")}, on_ink_change=lambda: None)
     drawn = from_canvas(ink.get("ink"), data.side)
-    with w2:
-        if drawn is None:
+    if drawn is None:
+        with w2:
             page.alert("info", t("draw.empty"))
-        else:
-            a = report["model"].predict_proba(drawn[None, :])[0]
-            st.markdown(t("draw.result", k=int(a.argmax()), p=f"{a.max():.1%}"))
-            page.plot(views.drawn(drawn, data.side, a, page.lang), key="drawbars")
-            box = 20 if data.side == 28 else data.side
-            st.caption(t("draw.prepared" if data.side == 28 else "draw.prepared8", box=box,
-                         side=data.side))  # fmt: skip
-    if drawn is not None:
-        st.subheader(t("push.header"))
-        st.markdown(t("push.intro"))
-        figure, sums = views.pushed(drawn, report["model"], a, page.lang)
-        st.latex(sums)
-        page.plot(figure, key="pushed")
+        return
+    seen = views.reading(drawn, data.side, report["model"], page.lang)
+    with w2:
+        st.markdown(seen["result"])
+        page.plot(seen["bars"], key="drawbars")
+        st.caption(seen["prepared"])
+    st.subheader(t("push.header"))
+    st.markdown(t("push.intro"))
+    st.latex(seen["sums"])
+    page.plot(seen["pushed"], key="pushed")
 
 
 page.sections({f.__name__: f for f in (loss, explorer, derivatives, paths, matrix, digits, draw)})

@@ -84,7 +84,7 @@ TAMPERED_WHOLE_NUMBERS = [  # issue #12, finding 3: each crashed its page with a
     ("pages/6_Autodiff.py", "graph", "step", "①", "0"),
     ("pages/3_Perceptron.py", "mlp", "seed", "+-1", "1"),
     ("pages/4_Logistic_regression.py", "sigmoid", "n", "+-30", "30"),
-    ("pages/5_Softmax.py", "digits", "epochs", "①", "20"),
+    ("pages/5_Softmax.py", "digits", "epochs", "①", "10"),
 ]
 
 

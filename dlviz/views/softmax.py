@@ -121,6 +121,16 @@ def keep_upload() -> None:
         st.session_state.pop(UPLOAD, None)
 
 
+# The digits' data: the 5,000 real MNIST digits (28×28, the slide's), the 8×8 digits (fast), or
+# a full MNIST file; and the training controls' links.
+DATA = params.ChoiceParam(digits.MNIST_5K, (digits.MNIST_5K, "digits", "mnist"))
+TRAINING = {
+    "nb": params.IntParam(sr.DEFAULT_BATCH, 1, 512),
+    "eta": params.GridParam(sr.DEFAULT_ETA, params.log_grid(-3, 2)),
+    "epochs": params.IntParam(sr.DEFAULT_EPOCHS, 1, EPOCHS_MAX),
+    "seed": params.IntParam(0, 0, 10_000),
+}
+
 # The MNIST uploader's arguments for ``Page.upload``: its key, any file type (npz, idx, gz), the
 # largest file (the browser refuses a larger one before sending it), and the callback that keeps
 # the files.
@@ -424,3 +434,23 @@ def pushed(image: np.ndarray, model: sr.SoftmaxRegression, a: np.ndarray, lang: 
         for k in (first, second)
     ]
     return figure, r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
+
+
+def reading(image: np.ndarray, side: int, model: sr.SoftmaxRegression, lang: str) -> dict:
+    """What the draw section shows of a prepared digit: the result line, the probabilities' bars,
+    how the drawing was prepared, and which weights pushed the decision (formula and figure)."""
+    t = translator(TEXT, lang)
+    a = model.predict_proba(image[None, :])[0]
+    figure, sums = pushed(image, model, a, lang)
+    prepared = t(
+        "draw.prepared" if side == 28 else "draw.prepared8",
+        box=20 if side == 28 else side,
+        side=side,
+    )
+    return {
+        "result": t("draw.result", k=int(a.argmax()), p=f"{a.max():.1%}"),
+        "bars": drawn(image, side, a, lang),
+        "prepared": prepared,
+        "sums": sums,
+        "pushed": figure,
+    }
