@@ -92,7 +92,7 @@ def test_slide_numbers_logit_slider_training_and_drawing(server, open_page):
         page.mouse.move(x, box["y"] + 30 + step * (box["height"] - 60) / 10)
     page.mouse.up()
     wait_text(page, "The model sees a")
-    wait_plots(page, 2)
+    wait_plots(page, 3)  # the mistakes, the drawing and its bars, the weights that pushed
     assert_no_error(page)
     screenshot(page, "softmax_draw_en")
 
