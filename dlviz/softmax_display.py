@@ -27,6 +27,7 @@ from dlviz.softmax import (
     gradients,
     one_hot,
 )
+from dlviz.softmax_paths import SUB
 
 # The lecture's formulas, as shown on the page.
 SOFTMAX_LATEX = (
@@ -68,7 +69,7 @@ GRAPH_FONT, GRAPH_SIZE = 12, "10.5,4!"
 
 
 def _sub(n: int) -> str:  # a number in subscript digits: w₁,₂
-    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+    return str(n).translate(SUB)
 
 
 def chain_graph(paths: pd.DataFrame, k: int, j: int, numbers: bool = True) -> str:
