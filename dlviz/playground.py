@@ -245,8 +245,9 @@ def features(X: np.ndarray, names: tuple[str, ...] | list[str]) -> np.ndarray:
         raise ValueError(f"unknown features {unknown}; expected names from {FEATURES}")
     out = np.empty((len(X), len(names)))
     x1, x2 = X[:, 0], X[:, 1]
-    for j, name in enumerate(names):
-        out[:, j] = _FEATURE_FUNCTIONS[name](x1, x2)
+    with np.errstate(all="ignore"):  # a student's 1e200 squares to inf: training reports it
+        for j, name in enumerate(names):
+            out[:, j] = _FEATURE_FUNCTIONS[name](x1, x2)
     return out
 
 
@@ -558,6 +559,8 @@ def train(
     before the first when ``start_epoch == 0`` (epoch 0). A non-finite loss or weight stops
     the run: the weights of the last finite epoch are returned with ``diverged=True``."""
     _check_weights(net, weights)
+    if net.problem != data.problem:
+        raise ValueError(f"a {net.problem} network cannot train on {data.problem} data")
     if epochs < 0 or start_epoch < 0:
         raise ValueError("epochs and start_epoch must be ≥ 0")
     trainer = _Trainer(net, weights)

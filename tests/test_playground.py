@@ -445,6 +445,22 @@ def test_divergence_stops_and_keeps_the_last_finite_weights():
     np.testing.assert_array_equal(flat(again.weights), flat(run.weights))
 
 
+def test_points_too_large_to_train_on_stop_before_the_first_epoch():
+    X, y, problem = pg.read_csv_points("x1,x2,label\n1e200,0,0\n0,1,1\n-1,2,0\n3,3,1\n")
+    data = pg.split(X, y, 0.5, 0, problem)
+    net = net_of((2,), feats=("x2", "x1sq"))
+    weights = pg.init_weights(net, 0)
+    run = pg.train(net, weights, data, 10, seed=0)
+    assert run.diverged and len(run.epochs) == len(run.train_loss) == 0
+    np.testing.assert_array_equal(flat(run.weights), flat(weights))
+
+
+def test_train_refuses_data_of_the_other_problem():
+    net = net_of((2,))
+    with pytest.raises(ValueError):
+        pg.train(net, pg.init_weights(net, 0), pg.dataset("plane", 20), 1, seed=0)
+
+
 def test_xor_is_learned_by_a_2_4_1_tanh_network():
     data = pg.dataset("xor", 500, 0.0, 0.5, 0)
     net = net_of((4,), "tanh", learning_rate=0.03, batch_size=10)
