@@ -445,14 +445,18 @@ def test_divergence_stops_and_keeps_the_last_finite_weights():
     np.testing.assert_array_equal(flat(again.weights), flat(run.weights))
 
 
-def test_points_too_large_to_train_on_stop_before_the_first_epoch():
+def test_points_too_large_to_train_on_stop_at_once():
     X, y, problem = pg.read_csv_points("x1,x2,label\n1e200,0,0\n0,1,1\n-1,2,0\n3,3,1\n")
     data = pg.split(X, y, 0.5, 0, problem)
     net = net_of((2,), feats=("x2", "x1sq"))
     weights = pg.init_weights(net, 0)
     run = pg.train(net, weights, data, 10, seed=0)
-    assert run.diverged and len(run.epochs) == len(run.train_loss) == 0
+    assert 1e200 in data.X_train  # tanh saturates, so the loss is finite; the gradient is not
+    assert run.diverged and list(run.epochs) == [0] and np.isfinite(run.train_loss).all()
     np.testing.assert_array_equal(flat(run.weights), flat(weights))
+    linear = net_of((2,), "linear", feats=("x2", "x1sq"))  # here the loss itself is not finite
+    run = pg.train(linear, pg.init_weights(linear, 0), data, 10, seed=0)
+    assert run.diverged and len(run.epochs) == len(run.train_loss) == 0
 
 
 def test_train_refuses_data_of_the_other_problem():
