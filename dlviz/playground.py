@@ -303,6 +303,12 @@ class Network:
         return 0.0 if self.regularization == "none" else float(self.reg_rate)
 
 
+def count(net: Network) -> int:
+    """The number of parameters: Σ_l n_l (n_{l−1} + 1), every weight and bias."""
+    sizes = net.sizes
+    return sum(n_out * (n_in + 1) for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
+
+
 def init_weights(net: Network, seed: int) -> Weights:
     """W⁽ˡ⁾ uniform in [−0.5, 0.5] (drawn layer by layer, row by row with
     ``default_rng(seed)``) and every bias 0.1, as TensorFlow Playground."""

@@ -195,6 +195,13 @@ def test_network_sizes_and_validation():
             net_of(**kwargs)
 
 
+def test_count_is_every_weight_and_bias():
+    assert pg.count(net_of((4, 4))) == 4 * 3 + 4 * 5 + 5 == 37
+    assert pg.count(net_of(())) == 3
+    net = net_of((8,) * 6, feats=pg.FEATURES)
+    assert pg.count(net) == len(flat(pg.init_weights(net, 0)))
+
+
 def test_init_weights_as_tf_playground():
     net = net_of((8, 3), feats=pg.FEATURES)
     weights = pg.init_weights(net, 3)
