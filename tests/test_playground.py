@@ -396,6 +396,21 @@ def test_one_sgd_step_is_w_minus_eta_times_the_gradient_on_the_batch():
         np.testing.assert_allclose(flat(run.weights), flat(expected), rtol=0, atol=1e-15)
 
 
+def test_an_epoch_is_the_batches_in_order_the_last_one_shorter():
+    data = pg.dataset("xor", 60, 0.1, 0.5, 1)  # 30 training points: batches of 20 and 10
+    net = net_of((3,), "relu", regularization="l1", reg_rate=0.01, learning_rate=0.1,
+                 batch_size=20)  # fmt: skip
+    weights = pg.init_weights(net, 2)
+    run = pg.train(net, weights, data, 1, seed=6, start_epoch=3)
+    order = np.random.default_rng([6, 3]).permutation(30)
+    expected = weights
+    for batch in (order[:20], order[20:]):  # each the mean over its own points
+        _, grads = pg.gradients(net, expected, data.X_train[batch], data.y_train[batch])
+        expected = [(W - 0.1 * gW, b - 0.1 * gb) for (W, b), (gW, gb) in zip(expected, grads, strict=True)]  # fmt: skip
+    np.testing.assert_allclose(flat(run.weights), flat(expected), rtol=0, atol=1e-14)
+    np.testing.assert_array_equal(run.epochs, [4])
+
+
 def test_train_records_losses_and_leaves_the_weights_alone():
     data = pg.dataset("gauss", 100, 0.1, 0.5, 0)
     net = net_of((3,), batch_size=7)  # 50 points: 7 batches of 7 and one of 1
