@@ -167,7 +167,7 @@ def generate(
 ) -> tuple[np.ndarray, np.ndarray]:
     """``n`` points X (n, 2) and their labels y (n,) of data set ``name``; noise in [0, 0.5].
 
-    Classification sets are ordered label 1 first, then label 0 (split shuffles them)."""
+    ``gauss``, ``circle`` and ``spiral`` list their label-1 half first (split shuffles)."""
     problem_of(name)
     if not 0.0 <= noise <= MAX_NOISE:
         raise ValueError(f"noise must be in [0, {MAX_NOISE}], got {noise}")
