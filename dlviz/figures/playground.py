@@ -1,0 +1,341 @@
+"""Plotly figures for the Playground page: the output over the plane with the data on top, the
+network drawn with a small picture of every neuron, and the loss curve.
+
+Pure: arrays in, ``go.Figure`` out. Text shown is passed in already translated, as a dict
+``texts`` (each builder names the keys it reads). A ``grid`` is ``dlviz.playground.Grid`` (or
+anything with its fields): ``axis`` (n,), ``output`` (n, n), ``neurons`` (per layer l = 1..L an
+array (n_l, n, n)) and ``inputs`` (k, n, n), with [row i, col j] at (x₁ = axis[j], x₂ = axis[i]).
+
+The page draws these again every ~0.5 s while training plays, so they are kept light: the
+neurons' pictures are small PNG images (layout images, not one heatmap trace each), and the
+edges are drawn by a fixed handful of traces whatever the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+import zlib
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from dlviz.figures import figure, room, rounded, single
+
+# TensorFlow Playground's colours: orange for negative values and class 0, blue for positive
+# values and class 1, a light grey in between.
+ORANGE, MIDDLE, BLUE = "#f59322", "#e8eaeb", "#0877bd"
+SCALE = [[0.0, ORANGE], [0.5, MIDDLE], [1.0, BLUE]]
+STEPS = [[0.0, ORANGE], [0.5, ORANGE], [0.5, BLUE], [1.0, BLUE]]  # discretised: two colours
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+BOX = 6.0  # the plane shown is [−BOX, BOX]², as dlviz.playground.BOX
+HEAT_OPACITY = 0.6  # the surface lighter than the points on it
+LEGEND_GREY = "#9aa0a6"
+
+# The network diagram, in data units (a tile is 1 × 1) and pixels.
+TILE_PX = 44  # a neuron's picture: 44 px square (8 of them, 8 columns, fit 1280 × 720)
+PITCH = (1.65, 1.35)  # vertical distance between tiles: inputs (the gap holds a name), others
+COLUMN_PITCH = (2.0, 4.0)  # horizontal distance between columns, least and most
+TITLE_ROOM = 60  # px above the tiles for the columns' titles (two lines)
+LABEL_ROOM = 0.45  # data units under the lowest tile for its input's name
+WIDTHS = (0.2, 0.6, 1.5)  # |w| thresholds of the edges' width classes
+LINE_WIDTHS = (1.0, 2.0, 3.5, 5.5)  # px, per width class (|w| below 0.2, 0.6, 1.5, beyond)
+MAX_CURVE_POINTS = 300  # a loss curve is drawn through at most this many epochs
+
+
+# -- colours and images ----------------------------------------------------------------------
+def _rgb(hex_color: str) -> np.ndarray:
+    return np.array([int(hex_color[k : k + 2], 16) for k in (1, 3, 5)], dtype=float)
+
+
+def colors(values: np.ndarray) -> np.ndarray:
+    """Values on [−1, 1] (beyond it: clipped) as RGB bytes (…, 3): orange at −1, grey at 0, blue
+    at 1, linearly in between, exactly as the colour scale ``SCALE`` from −1 to 1."""
+    v = np.clip(np.nan_to_num(np.asarray(values, dtype=float)), -1.0, 1.0)[..., None]
+    middle = _rgb(MIDDLE)
+    far = np.where(v < 0, _rgb(ORANGE), _rgb(BLUE))
+    return np.round(middle + (far - middle) * np.abs(v)).astype(np.uint8)
+
+
+def png(rgb: np.ndarray) -> bytes:
+    """An RGB image (h, w, 3) of bytes as a PNG file (each row filtered by "Up", which makes
+    smooth pictures compress well)."""
+    h, w, _ = rgb.shape
+    rows = rgb.reshape(h, w * 3).astype(np.int16)
+    up = np.diff(rows, axis=0, prepend=0).astype(np.uint8)  # mod 256, as PNG asks
+    raw = np.concatenate([np.full((h, 1), 2, dtype=np.uint8), up], axis=1).tobytes()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
+            + chunk(b"IEND", b""))  # fmt: skip
+
+
+def picture(values: np.ndarray) -> str:
+    """A neuron's values over the plane ([row i] at x₂ = axis[i], rising) as a PNG data URI,
+    the highest x₂ on top."""
+    return "data:image/png;base64," + base64.b64encode(png(colors(values[::-1]))).decode("ascii")
+
+
+def number(value: float) -> str:
+    """A weight or bias to read: three decimals, a tiny one in scientific notation, never −0."""
+    text = f"{value:.3f}"
+    if float(text) == 0.0:
+        return f"{value:.1e}" if value != 0 and np.isfinite(value) else "0.000"
+    return text
+
+
+# -- the decision surface --------------------------------------------------------------------
+def decision(
+    grid,
+    X_train: np.ndarray,
+    y_train: np.ndarray,
+    X_test: np.ndarray,
+    y_test: np.ndarray,
+    problem: str,
+    texts: Mapping[str, str],
+    *,
+    show_test: bool = True,
+    discretize: bool = False,
+    height: int = 440,
+    width: int | None = None,
+) -> go.Figure:
+    """The network's output over the plane as a colour map, the training points on it (filled,
+    white outline) and, with ``show_test``, the test points (black outline).
+
+    Classification: ŷ ∈ [0, 1], orange (class 0) to blue (class 1) through grey at 0.5;
+    regression: ŷ from −1 (orange) to 1 (blue) through grey at 0. ``discretize`` paints the
+    two sides of 0.5 (of 0) in two colours; the boundary between them follows ŷ interpolated
+    between the grid's points. The points take the same colours from their labels.
+    ``texts``: "train", "test" (legend), "y" (a point's label or target, in its hover).
+    ``width``: the chart's width in px if known; then ``height`` is the one that makes the
+    square plot fill it (the plot stays square either way)."""
+    classify = problem == "classification"
+    lo, hi = (0.0, 1.0) if classify else (-1.0, 1.0)
+    axis = single(grid.axis)
+    heat = {
+        "type": "heatmap", "x": axis, "y": axis, "z": single(grid.output), "zsmooth": "best",
+        "coloraxis": "coloraxis", "opacity": HEAT_OPACITY, "name": "ŷ",
+        "hovertemplate": "x₁ = %{x:.2f}<br>x₂ = %{y:.2f}<br>ŷ = %{z:.3f}<extra></extra>",
+    }  # fmt: skip
+    label = "%{marker.color}" if classify else "%{marker.color:.3f}"
+    sets = [(X_train, y_train, texts["train"], "white")]
+    if show_test:
+        sets.append((X_test, y_test, texts["test"], "black"))
+    points = []
+    for X, y, name, outline in sets:
+        marker = {"size": 7, "line": {"color": outline, "width": 1}}
+        points += [
+            {"type": "scatter", "x": single(X[:, 0]), "y": single(X[:, 1]), "mode": "markers",
+             "name": name, "legendgroup": name, "showlegend": False,
+             "marker": {**marker, "color": np.asarray(y, dtype=np.int8) if classify else single(y),
+                        "coloraxis": "coloraxis"},
+             "hovertemplate": f"x₁ = %{{x:.2f}}<br>x₂ = %{{y:.2f}}<br>{texts['y']} = {label}"
+                              f"<extra>{name}</extra>"},
+            # The legend's entry: the points' colours come from the colour axis, which a
+            # legend does not draw, so a grey point with the same outline stands for them.
+            {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name,
+             "legendgroup": name, "marker": {**marker, "size": 10, "color": LEGEND_GREY},
+             "hoverinfo": "skip"},
+        ]  # fmt: skip
+    ticks = [lo, (lo + hi) / 2, hi]
+    plane = {"range": [-BOX, BOX], "constrain": "domain", "zeroline": False, "showgrid": False,
+             "tickvals": [-BOX, -BOX / 2, 0, BOX / 2, BOX]}  # fmt: skip
+    layout = {
+        "coloraxis": {
+            "colorscale": STEPS if discretize else SCALE, "cmin": lo, "cmax": hi,
+            "colorbar": {"title": {"text": "ŷ"}, "thickness": 12, "len": 0.8,
+                         "tickvals": ticks, "ticktext": [f"{t:g}" for t in ticks]},
+        },
+        "xaxis": {**plane, "title": {"text": "x₁"}},
+        "yaxis": {**plane, "title": {"text": "x₂"}, "scaleanchor": "x", "scaleratio": 1},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "showlegend": True, "height": height, "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "plot_bgcolor": "white",
+    }  # fmt: skip
+    data = [heat, *points]
+    if width is not None:
+        margin = room(layout, data)
+        layout["height"] = width - margin["l"] - margin["r"] + margin["t"] + margin["b"]
+    return figure(data, layout)
+
+
+# -- the network -----------------------------------------------------------------------------
+def layout_of(sizes: Sequence[int], width: int) -> tuple[list[float], list[list[float]], float]:
+    """Where the tiles go: each column's centre x, each column's tile centres y (top first)
+    and the distance between columns. Columns spread to fill about ``width`` px (between
+    ``COLUMN_PITCH``), tiles ``PITCH`` apart, every column centred on y = 0."""
+    columns = len(sizes)
+    across = width / TILE_PX - 1.0  # data units between the first and last column's centres
+    pitch = min(max(across / max(columns - 1, 1), COLUMN_PITCH[0]), COLUMN_PITCH[1])
+    xs = [c * pitch for c in range(columns)]
+    ys = [[((m - 1) / 2 - i) * PITCH[c > 0] for i in range(m)] for c, m in enumerate(sizes)]
+    return xs, ys, pitch
+
+
+def _title(layer: int, last: int, size: int, texts: Mapping[str, str]) -> str:
+    if layer == 0:
+        return texts["inputs"]
+    if layer == last:
+        return texts["output"]
+    count = texts["neuron"] if size == 1 else texts["neurons"].format(n=size)
+    return texts["hidden"].format(layer=layer) + "<br>" + count
+
+
+def edge_bins(weights) -> list[tuple[int, int, list[tuple[int, int, int, float]]]]:
+    """The edges sorted into (sign, width class) bins: per bin (sign 0 negative / 1 positive
+    or zero, width class 0..3, [(layer l, i, j, w), …]); every edge in exactly one bin."""
+    bins = {(s, k): [] for s in (0, 1) for k in range(len(LINE_WIDTHS))}
+    for layer, (W, _) in enumerate(weights, start=1):
+        W = np.asarray(W, dtype=float)
+        klass = np.searchsorted(WIDTHS, np.abs(np.nan_to_num(W)), side="right")
+        for (i, j), w in np.ndenumerate(W):
+            bins[(int(w >= 0 or not np.isfinite(w)), int(klass[i, j]))].append((layer, i, j, w))
+    return [(s, k, edges) for (s, k), edges in bins.items()]
+
+
+def network(
+    grid,
+    net_sizes: Sequence[int],
+    feature_labels: Sequence[str],
+    weights,
+    texts: Mapping[str, str],
+    selected: tuple[int, int] | None = None,
+    *,
+    problem: str = "classification",
+    width: int = 760,
+) -> go.Figure:
+    """The network from left to right: a column per layer (the inputs, the hidden layers, the
+    output), each neuron drawn as a small picture of what it computes over the plane
+    (``grid.inputs``, ``grid.neurons``; the output as on the decision surface), and the
+    edges between consecutive layers orange (w < 0) or blue (w ≥ 0), wider as |w| grows.
+
+    Hovering an edge's middle reads its weight ("W[2]₃,₁ = 0.123": to neuron 3 of layer 2
+    from neuron 1 of layer 1, z = W a + b), hovering a neuron its bias. ``net_sizes``:
+    (n_features, *hidden, 1); ``weights``: per layer (W (n_l, n_{l−1}), b (n_l,));
+    ``selected``: (layer, neuron), layer 0 the inputs, neuron from 0, outlined. ``width``:
+    about how many px wide the chart will be (the columns spread to fill it).
+    ``texts``: "inputs", "output", "hidden" ("… {layer}"), "neurons" ("{n} …"), "neuron"
+    (for one); a column's title is the layer's name over its size."""
+    sizes = list(net_sizes)
+    last = len(sizes) - 1
+    xs, ys, _ = layout_of(sizes, width)
+    output = np.asarray(grid.output, dtype=float)
+    pictures = [np.asarray(grid.inputs, dtype=float)] + [
+        np.asarray(a, dtype=float) for a in grid.neurons[:-1]
+    ]
+    pictures.append((2 * output - 1 if problem == "classification" else output)[None])
+    images, outlines, centres, names, annotations = [], [[], []], [[], []], [], []
+    for layer, size in enumerate(sizes):
+        x = xs[layer]
+        for i, y in enumerate(ys[layer]):
+            images.append({"source": picture(pictures[layer][i]), "xref": "x", "yref": "y",
+                           "x": x - 0.5, "y": y + 0.5, "sizex": 1, "sizey": 1,
+                           "xanchor": "left", "yanchor": "top", "sizing": "stretch",
+                           "layer": "above"})  # fmt: skip
+            outlines[0] += [x - 0.5, x + 0.5, x + 0.5, x - 0.5, x - 0.5, None]
+            outlines[1] += [y - 0.5, y - 0.5, y + 0.5, y + 0.5, y - 0.5, None]
+            centres[0].append(x)
+            centres[1].append(y)
+            if layer == 0:
+                names.append(feature_labels[i])
+                annotations.append({"x": x, "y": y - 0.52, "text": feature_labels[i],
+                                    "xref": "x", "yref": "y", "yanchor": "top",
+                                    "showarrow": False})  # fmt: skip
+            else:
+                bias = float(np.asarray(weights[layer - 1][1])[i])
+                names.append(f"b[{layer}]{str(i + 1).translate(SUB)} = {number(bias)}")
+        annotations.append({"x": x, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                            "text": _title(layer, last, size, texts), "showarrow": False})  # fmt: skip
+
+    data = []
+    hover = ([], [], [])
+    for sign, klass, edges in edge_bins(weights):
+        line_x, line_y = [], []
+        for layer, i, j, w in edges:
+            x0, x1 = xs[layer - 1] + 0.5, xs[layer] - 0.5
+            y0, y1 = ys[layer - 1][j], ys[layer][i]
+            line_x += [x0, x1, None]
+            line_y += [y0, y1, None]
+            hover[0].append((x0 + x1) / 2)
+            hover[1].append((y0 + y1) / 2)
+            sub = f"{i + 1}".translate(SUB) + "," + f"{j + 1}".translate(SUB)
+            hover[2].append(f"W[{layer}]{sub} = {number(float(w))}")
+        data.append({"type": "scatter", "x": rounded(line_x), "y": rounded(line_y),
+                     "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+                     "name": f"{'+' if sign else '−'}{klass}",
+                     "line": {"color": BLUE if sign else ORANGE, "width": LINE_WIDTHS[klass]}})  # fmt: skip
+    invisible = {"color": "rgba(0,0,0,0)"}
+    data += [
+        {"type": "scatter", "x": rounded(outlines[0]), "y": rounded(outlines[1]), "mode": "lines",
+         "line": {"color": "#9aa0a6", "width": 1}, "hoverinfo": "skip", "showlegend": False,
+         "name": "tiles"},
+        {"type": "scatter", "x": rounded(hover[0]), "y": rounded(hover[1]), "mode": "markers",
+         "text": hover[2], "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
+         "marker": {**invisible, "size": 10}, "name": "W"},
+        {"type": "scatter", "x": rounded(centres[0]), "y": rounded(centres[1]), "mode": "markers",
+         "text": names, "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
+         "marker": {**invisible, "size": TILE_PX, "symbol": "square"}, "name": "b"},
+    ]  # fmt: skip
+    shapes = []
+    if selected is not None:
+        layer, i = selected
+        x, y = xs[layer], ys[layer][i]
+        shapes.append({"type": "rect", "xref": "x", "yref": "y", "x0": x - 0.58, "x1": x + 0.58,
+                       "y0": y - 0.58, "y1": y + 0.58, "line": {"color": "#202124", "width": 3}})  # fmt: skip
+    top = max(column[0] for column in ys) + 0.6
+    low = min(ys[0][-1] - 0.5 - LABEL_ROOM, *(column[-1] - 0.6 for column in ys))
+    span = top - low
+    hidden = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
+    layout = {
+        "xaxis": {**hidden, "range": [xs[0] - 0.7, xs[-1] + 0.7], "constrain": "domain"},
+        "yaxis": {**hidden, "range": [low, top], "scaleanchor": "x", "scaleratio": 1,
+                  "constrain": "domain"},
+        "images": images, "shapes": shapes, "annotations": annotations,
+        "height": int(round(span * TILE_PX)) + TITLE_ROOM + 10,
+        "margin": {"l": 10, "r": 10, "t": TITLE_ROOM, "b": 10},
+        "showlegend": False, "hovermode": "closest", "dragmode": False,
+        "plot_bgcolor": "white",
+    }  # fmt: skip
+    return figure(data, layout)
+
+
+# -- the loss curve --------------------------------------------------------------------------
+def loss_curve(
+    epochs: np.ndarray,
+    train_loss: np.ndarray,
+    test_loss: np.ndarray,
+    texts: Mapping[str, str],
+    log_y: bool = False,
+    *,
+    height: int = 220,
+) -> go.Figure:
+    """Train and test loss against the epoch (through at most ``MAX_CURVE_POINTS`` epochs,
+    the last always), a small chart with its legend inside; hovering shows both values at an
+    epoch. A loss that is not finite (training diverged) leaves a gap.
+    ``texts``: "train", "test" (legend), "epoch" (the x axis)."""
+    epochs = np.asarray(epochs)
+    shown = np.unique(np.linspace(0, len(epochs) - 1, min(len(epochs), MAX_CURVE_POINTS))
+                      .round().astype(int)) if len(epochs) else np.arange(0)  # fmt: skip
+    curves = [(train_loss, texts["train"], "#9aa0a6"), (test_loss, texts["test"], "#202124")]
+    data = [
+        {"type": "scatter", "x": epochs[shown].astype(int).tolist(),
+         "y": rounded(np.asarray(loss, dtype=float)[shown]), "mode": "lines", "name": name,
+         "line": {"color": color, "width": 2}, "hovertemplate": "%{y:.4g}"}
+        for loss, name, color in curves
+    ]  # fmt: skip
+    layout = {
+        "xaxis": {"title": {"text": texts["epoch"]}, "rangemode": "tozero", "showgrid": False},
+        "yaxis": {"type": "log" if log_y else "linear", "showgrid": True,
+                  **({} if log_y else {"rangemode": "tozero"})},
+        "legend": {"x": 0.99, "xanchor": "right", "y": 0.98, "yanchor": "top",
+                   "bgcolor": "rgba(255,255,255,0.7)"},
+        "showlegend": True, "hovermode": "x unified", "height": height,
+        "margin": {"l": 50, "r": 10, "t": 10, "b": 10},
+    }  # fmt: skip
+    return figure(data, layout)
