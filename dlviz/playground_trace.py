@@ -179,10 +179,11 @@ def _np_objective(net, weights, x: np.ndarray, y: float) -> float:
 
 def _central(f, value: np.ndarray) -> np.ndarray:
     """Central differences (f(v + h e_i) − f(v − h e_i)) / 2h of the scalar ``f`` at every entry
-    of ``value``, with h = 1e-6 · max(1, |v_i|) (truncation ~h², round-off ~ε/h)."""
+    of ``value``, with h = 1e-5 · max(1, |v_i|) (truncation ~h² ≈ 1e-10, round-off
+    ~ε·|f|/h ≈ 1e-11 · |f|)."""
     grad = np.zeros_like(value)
     for index in np.ndindex(value.shape):
-        h = 1e-6 * max(1.0, abs(float(value[index])))
+        h = 1e-5 * max(1.0, abs(float(value[index])))
         up, down = value.copy(), value.copy()
         up[index] += h
         down[index] -= h
@@ -248,9 +249,9 @@ class Trace:
 
 
 # A gradient is compared with its finite difference relative to its size, but not below
-# FLOOR: round-off in a central difference is ~ε·|J|/h ≈ 1e-10, so a gradient of 1e-12 cannot
-# be checked relatively.
-FLOOR = 1e-6
+# FLOOR: round-off in a central difference is ~ε·|J|/h ≈ 1e-11·|J|, so a gradient of 1e-8
+# cannot be checked relatively (a tanh neuron far in its tail has one).
+FLOOR = 1e-5
 
 
 def relative_difference(exact: np.ndarray, approx: np.ndarray) -> np.ndarray:
@@ -350,7 +351,8 @@ def trace(net, weights: Weights, x_raw, y: float) -> Trace:
     if _classification(net):  # ℒ is computed from the logit: ∂ℒ/∂ŷ by a graph of ℒ(ŷ)
         grad_a = (*grad_a[:-1], _loss_slope_in_yhat(float(g["a"][-1].data[0]), y))
     g["a"][-1].sum().backward()  # ŷ's slope along the raw inputs
-    dyhat_dx = np.array([float(t.grad) for t in g["x"]])
+    # A coordinate no feature uses (only x₁², say) is not in the graph: its slope is 0.
+    dyhat_dx = np.array([0.0 if t.grad is None else float(t.grad) for t in g["x"]])
 
     z = tuple(np.array(t.data) for t in g["z"])
     a = tuple(np.array(t.data) for t in g["a"])
@@ -731,7 +733,10 @@ def _affine(W_row: np.ndarray, b: float, inputs: list[tuple[str, bool]]) -> tupl
 def _formula_activation(name: str, text: str) -> tuple[str, bool]:
     if name in ("tanh", "sigmoid"):
         return f"{name}({text})", True
-    if name == "relu":  # max(0, s) = (s + |s|)/2, exact in float64; the graph keeps s once
+    if name == "relu":
+        if "relu" in expr.FUNCTIONS:
+            return f"relu({text})", True
+        # max(0, s) = (s + |s|)/2, exact in float64; the graph keeps s once, the text twice.
         return f"({text} + abs({text}))/2", False
     return text, True if text == "0" else False
 
@@ -775,8 +780,9 @@ def autodiff_formula(net, weights: Weights, x_raw) -> str | None:
     or a point outside the page's range (|x₁|, |x₂| ≤ ``AUTODIFF_RANGE``).
 
     Every weight is written exactly (Python's shortest round-trip text), so the page computes
-    the same ŷ (to rounding) and the same ∂ŷ/∂x as the trace. ReLU is written (s + abs(s))/2.
-    In practice one hidden layer of up to 2 neurons on x₁, x₂ fits (a 2-2-1 network).
+    the same ŷ (to rounding) and the same ∂ŷ/∂x as the trace. ReLU is written (s + abs(s))/2
+    while dlviz.expr has no relu. In practice one hidden layer of 2–3 tanh or sigmoid neurons
+    on x₁, x₂ fits (the lecture's 2-2-1 network); with ReLU, 1–2 neurons.
     """
     x = _point(x_raw)
     if not np.all(np.abs(x) <= AUTODIFF_RANGE):
