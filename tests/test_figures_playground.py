@@ -177,7 +177,11 @@ def test_tiles_picture_what_each_neuron_computes():
     values_per_tile = [*grid.inputs, *grid.neurons[0], *grid.neurons[1], 2 * grid.output - 1]
     assert len(images) == len(values_per_tile)
     for image, tile in zip(images, values_per_tile, strict=True):
-        np.testing.assert_array_equal(decoded_png(image["source"]), figures.colors(tile[::-1]))
+        shown = decoded_png(image["source"])
+        np.testing.assert_array_equal(shown, figures.PALETTE[figures.levels(tile[::-1])])
+        # Within half a step (1/64) of the scale: grey to blue's red channel runs 232 → 8.
+        exact = figures.colors(tile[::-1]).astype(int)
+        assert np.abs(shown.astype(int) - exact).max() <= np.ceil(224 / 64) + 1
 
 
 def test_tile_colours_follow_the_scale():
@@ -188,9 +192,18 @@ def test_tile_colours_follow_the_scale():
 
 
 def test_png_round_trip():
-    rgb = np.random.default_rng(0).integers(0, 256, (7, 5, 3), dtype=np.uint8)
-    image = Image.open(io.BytesIO(figures.png(rgb)))
-    np.testing.assert_array_equal(np.asarray(image.convert("RGB")), rgb)
+    rng = np.random.default_rng(0)
+    palette = rng.integers(0, 256, (9, 3), dtype=np.uint8)
+    indices = rng.integers(0, 9, (7, 5), dtype=np.uint8)
+    image = Image.open(io.BytesIO(figures.png(indices, palette)))
+    np.testing.assert_array_equal(np.asarray(image.convert("RGB")), palette[indices])
+
+
+def test_levels_run_evenly_from_minus_one_to_one():
+    assert figures.levels(np.array([-5.0, -1.0, 0.0, 1 / 32, 1.0, np.nan])).tolist() == [
+        0, 0, 32, 33, 64, 32]  # fmt: skip
+    np.testing.assert_array_equal(figures.PALETTE[[0, 32, 64]],
+                                  figures.colors(np.array([-1.0, 0.0, 1.0])))  # fmt: skip
 
 
 @pytest.mark.parametrize("net", [SMALL, BIGGEST], ids=["2-4-4-1", "7-8x6-1"])
@@ -291,7 +304,7 @@ def test_height_grows_with_the_largest_layer():
 
 def test_biggest_network_stays_light():
     fig, _, _ = network_figure(BIGGEST, n=20)
-    assert len(pio.to_json(fig, validate=False)) < 120_000
+    assert len(pio.to_json(fig, validate=False)) < 90_000
 
 
 def test_relu_and_regression_tiles_have_no_nan():

@@ -38,10 +38,14 @@ TILE_PX = 44  # a neuron's picture: 44 px square (8 of them, 8 columns, fit 1280
 PITCH = (1.65, 1.35)  # vertical distance between tiles: inputs (the gap holds a name), others
 COLUMN_PITCH = (2.0, 4.0)  # horizontal distance between columns, least and most
 TITLE_ROOM = 60  # px above the tiles for the columns' titles (two lines)
+EDGE = 0.8  # data units beside the outer tiles (an input's name in large type is wider)
 LABEL_ROOM = 0.45  # data units under the lowest tile for its input's name
 WIDTHS = (0.2, 0.6, 1.5)  # |w| thresholds of the edges' width classes
 LINE_WIDTHS = (1.0, 2.0, 3.5, 5.5)  # px, per width class (|w| below 0.2, 0.6, 1.5, beyond)
 MAX_CURVE_POINTS = 300  # a loss curve is drawn through at most this many epochs
+
+
+LEVELS = 65  # colours of a neuron's picture: −1 to 1 in steps of 1/32
 
 
 # -- colours and images ----------------------------------------------------------------------
@@ -58,28 +62,38 @@ def colors(values: np.ndarray) -> np.ndarray:
     return np.round(middle + (far - middle) * np.abs(v)).astype(np.uint8)
 
 
-def png(rgb: np.ndarray) -> bytes:
-    """An RGB image (h, w, 3) of bytes as a PNG file (each row filtered by "Up", which makes
-    smooth pictures compress well)."""
-    h, w, _ = rgb.shape
-    rows = rgb.reshape(h, w * 3).astype(np.int16)
-    up = np.diff(rows, axis=0, prepend=0).astype(np.uint8)  # mod 256, as PNG asks
+def levels(values: np.ndarray) -> np.ndarray:
+    """Values on [−1, 1] (beyond it: clipped; NaN as 0) as the index of the nearest of the
+    ``LEVELS`` evenly spaced colours of ``PALETTE`` (steps of 1/32: too small to see)."""
+    v = np.clip(np.nan_to_num(np.asarray(values, dtype=float)), -1.0, 1.0)
+    return np.round((v + 1) / 2 * (LEVELS - 1)).astype(np.uint8)
+
+
+def png(indices: np.ndarray, palette: np.ndarray) -> bytes:
+    """An image (h, w) of indices into ``palette`` (k, 3) RGB bytes as a PNG file, each row
+    filtered by "Up" (smooth pictures compress well)."""
+    h, w = indices.shape
+    up = np.diff(indices.astype(np.int16), axis=0, prepend=0).astype(np.uint8)  # mod 256
     raw = np.concatenate([np.full((h, 1), 2, dtype=np.uint8), up], axis=1).tobytes()
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
 
-    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
-            + chunk(b"IEND", b""))  # fmt: skip
+    header = struct.pack(">IIBBBBB", w, h, 8, 3, 0, 0, 0)  # 8-bit indices into a palette
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"PLTE", np.ascontiguousarray(palette, dtype=np.uint8).tobytes())
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))  # fmt: skip
+
+
+PALETTE = colors(np.linspace(-1.0, 1.0, LEVELS))
 
 
 def picture(values: np.ndarray) -> str:
     """A neuron's values over the plane ([row i] at x₂ = axis[i], rising) as a PNG data URI,
-    the highest x₂ on top."""
-    return "data:image/png;base64," + base64.b64encode(png(colors(values[::-1]))).decode("ascii")
+    the highest x₂ on top. A palette of 65 colours makes it a third of an RGB image's size."""
+    data = png(levels(values[::-1]), PALETTE)
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def number(value: float) -> str:
@@ -250,8 +264,13 @@ def network(
             else:
                 bias = float(np.asarray(weights[layer - 1][1])[i])
                 names.append(f"b[{layer}]{str(i + 1).translate(SUB)} = {number(bias)}")
-        annotations.append({"x": x, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                            "text": _title(layer, last, size, texts), "showarrow": False})  # fmt: skip
+        # The first and last columns' titles start (end) at their tiles' outer edge: centred,
+        # a wide one in large type would run out of the chart.
+        anchor = "left" if layer == 0 else "right" if layer == last else "center"
+        edge = {"left": x - 0.5, "right": x + 0.5, "center": x}[anchor]
+        annotations.append({"x": edge, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                            "xanchor": anchor, "text": _title(layer, last, size, texts),
+                            "showarrow": False})  # fmt: skip
 
     data = []
     hover = ([], [], [])
@@ -293,7 +312,7 @@ def network(
     span = top - low
     hidden = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
     layout = {
-        "xaxis": {**hidden, "range": [xs[0] - 0.7, xs[-1] + 0.7], "constrain": "domain"},
+        "xaxis": {**hidden, "range": [xs[0] - EDGE, xs[-1] + EDGE], "constrain": "domain"},
         "yaxis": {**hidden, "range": [low, top], "scaleanchor": "x", "scaleratio": 1,
                   "constrain": "domain"},
         "images": images, "shapes": shapes, "annotations": annotations,
