@@ -509,7 +509,8 @@ def formulas(net) -> dict[str, str]:
 
 
 # ------------------------------------------------------------- the point's numbers, in LaTeX
-COLUMNS = 4  # a matrix wider than this is shown in blocks of COLUMNS columns
+COLUMNS = 3  # a matrix wider than this is shown in blocks of COLUMNS columns (4 columns of
+# 6-digit numbers overflow a 1280 px page in presentation mode: 883 px in a 780 px box)
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -571,9 +572,10 @@ def forward_latex(t: Trace) -> list[str]:
     names = r" \\ ".join(FEATURE_LATEX[f] for f in net.features)
     names = names if len(net.features) > 1 else FEATURE_LATEX[net.features[0]]
     names = rf"\begin{{bmatrix}} {names} \end{{bmatrix}}" if len(net.features) > 1 else names
+    point = rf"{number_latex(t.x_raw[0])},\ {number_latex(t.x_raw[1])}"
     lines = [
-        rf"x_1 = {number_latex(t.x_raw[0])},\ x_2 = {number_latex(t.x_raw[1])}:\quad "
-        rf"a{_sup(0)} = {names} = {vector_latex(t.a0)}"
+        rf"\begin{{aligned}} (x_1,\ x_2) &= \left({point}\right) \\ a{_sup(0)} &= {names} = "
+        rf"{vector_latex(t.a0)} \end{{aligned}}"
     ]
     for li in range(1, L + 1):
         z, a = t.z[li - 1], t.a[li - 1]
@@ -635,9 +637,12 @@ def backward_latex(t: Trace) -> list[str]:
             rows = [
                 rf"\delta{_sup(li)} &= \left(W^{{[{li + 1}]\top}} \delta{_sup(li + 1)}\right) \odot "
                 rf"g'(z{_sup(li)})",
-                rf"&= {vector_latex(t.grad_a[li - 1])} \odot {vector_latex(slope)} = "
-                rf"{vector_latex(delta)}",
             ]
+            factors = rf"&= {vector_latex(t.grad_a[li - 1])} \odot {vector_latex(slope)}"
+            if r"\cdot 10" in factors + vector_latex(delta):  # wide numbers: δ on a row of its own
+                rows += [factors, rf"&= {vector_latex(delta)}"]
+            else:
+                rows.append(rf"{factors} = {vector_latex(delta)}")
         a_prev = rf"a^{{[{li - 1}]\top}}"
         if reg and net.regularization == "l1":
             part = rf" + \lambda\,\mathrm{{sign}}(W{_sup(li)})"

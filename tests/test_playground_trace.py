@@ -283,13 +283,14 @@ def test_numbers_are_six_significant_digits_and_never_minus_zero():
     assert pt.vector_latex(np.array([1.0, -0.0])) == r"\begin{bmatrix} 1 \\ 0 \end{bmatrix}"
 
 
-def test_matrix_blocks_of_at_most_four_columns():
+def test_matrix_blocks():
     M = np.arange(16.0).reshape(2, 8) - 7.5
-    blocks = pt.matrix_blocks(M)
+    blocks = pt.matrix_blocks(M, columns=4)
     assert [(a, b) for a, b, _ in blocks] == [(1, 4), (5, 8)]
     assert blocks[0][2] == (r"\begin{bmatrix} -7.5 & -6.5 & -5.5 & -4.5 \\ "
                             r"0.5 & 1.5 & 2.5 & 3.5 \end{bmatrix}")  # fmt: skip
-    assert [(a, b) for a, b, _ in pt.matrix_blocks(np.ones((3, 5)))] == [(1, 4), (5, 5)]
+    assert [(a, b) for a, b, _ in pt.matrix_blocks(np.ones((3, 5)))] == [(1, 3), (4, 5)]
+    assert [(a, b) for a, b, _ in pt.matrix_blocks(np.ones((3, 3)))] == [(1, 3)]
 
 
 def bmatrix_columns(latex: str) -> list[int]:
@@ -308,7 +309,7 @@ def test_forward_and_backward_numbers(activation, problem, regularization):
         assert_renders(latex)
         assert nesting_is_proper(latex)
         assert max(bmatrix_columns(latex), default=1) <= pt.COLUMNS
-    assert r"x_1 = -1.25,\ x_2 = 3.5" in forward[0]
+    assert r"(x_1,\ x_2) &= \left(-1.25,\ 3.5\right)" in forward[0]
     assert pt.vector_latex(t.a0) in forward[0]
     for k in range(t.L):  # every z and a, exactly as number_latex writes it
         assert pt.vector_latex(t.z[k]) in forward[k + 1]
@@ -324,9 +325,9 @@ def test_forward_and_backward_numbers(activation, problem, regularization):
         if k < t.L - 1:
             assert pt.vector_latex(t.delta[k]) in latex
             assert pt.vector_latex(t.grad_a[k]) in latex
-    # W⁽²⁾ is 3 × 8: two blocks, columns 1..4 and 5..8.
-    assert r"\partial W^{[2]}_{\cdot,\,1..4}" in backward[1]
-    assert r"\partial W^{[2]}_{\cdot,\,5..8}" in backward[1]
+    # W⁽²⁾ is 3 × 8: three blocks, columns 1..3, 4..6 and 7..8.
+    for cols in ("1..3", "4..6", "7..8"):
+        assert rf"\partial W^{{[2]}}_{{\cdot,\,{cols}}}" in backward[1]
 
 
 def test_cross_entropy_numbers_on_the_point():
