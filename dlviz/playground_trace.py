@@ -70,9 +70,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "trace.autodiff.too_large": (
         "La red es demasiado grande para un grafo legible en la página Autodiff (a lo sumo "
-        "{nodes} nodos y {length} caracteres de fórmula; esta red necesita {needed}).",
+        "{nodes} nodos y una fórmula de {length} caracteres).",
         "The network is too large for a readable graph on the Autodiff page (at most {nodes} "
-        "nodes and a {length}-character formula; this network needs {needed}).",
+        "nodes and a {length}-character formula).",
     ),
     "trace.autodiff.outside": (
         "La página Autodiff toma x e y entre −{limit:g} y {limit:g}; este punto está fuera.",
@@ -746,20 +746,27 @@ def _formula_activation(name: str, text: str) -> tuple[str, bool]:
     return text, True if text == "0" else False
 
 
-def formula_text(net, weights: Weights) -> str:
+def formula_text(net, weights: Weights, limit: int | None = None) -> str | None:
     """ŷ as a formula of x = x₁ and y = x₂ in dlviz.expr's language, every weight written
-    exactly (no length limit: see :func:`autodiff_formula`)."""
+    exactly; None as soon as a neuron's text passes ``limit`` characters (each layer repeats
+    the texts of the layer before, so a deep network's text grows as the product of its
+    widths: 8⁶ copies for 6 layers of 8)."""
     _check(net, weights)
     inputs = [FEATURE_FORMULA[name] for name in net.features]
     L = len(weights)
     for k, (W, b) in enumerate(_weights(weights), start=1):
-        neurons = [_affine(W[j], float(b[j]), inputs) for j in range(len(b))]
-        if k < L:
-            inputs = [_formula_activation(net.activation, text) for text, _ in neurons]
-        else:
-            text = neurons[0][0]
-            return f"sigmoid({text})" if _classification(net) else text
-    raise AssertionError("unreachable: a network has an output layer")
+        neurons = []
+        for j in range(len(b)):
+            text, atomic = _affine(W[j], float(b[j]), inputs)
+            if k < L:
+                text, atomic = _formula_activation(net.activation, text)
+            elif _classification(net):
+                text = f"sigmoid({text})"
+            if limit is not None and len(text) > limit:
+                return None
+            neurons.append((text, atomic))
+        inputs = neurons
+    return inputs[0][0]
 
 
 def graph_nodes(text: str) -> int:
@@ -767,15 +774,6 @@ def graph_nodes(text: str) -> int:
     f = expr.parse(text)
     out = f.to_tensor(Tensor(0.0, requires_grad=True), Tensor(0.0, requires_grad=True))
     return len(out.topological_order())
-
-
-def autodiff_size(net, weights: Weights) -> tuple[int, int]:
-    """(characters, graph nodes) of the network's formula; nodes 0 when it does not parse."""
-    text = formula_text(net, weights)
-    try:
-        return len(text), graph_nodes(text)
-    except expr.ExprError:
-        return len(text), 0
 
 
 def autodiff_formula(net, weights: Weights, x_raw) -> str | None:
@@ -792,8 +790,8 @@ def autodiff_formula(net, weights: Weights, x_raw) -> str | None:
     x = _point(x_raw)
     if not np.all(np.abs(x) <= AUTODIFF_RANGE):
         return None
-    text = formula_text(net, weights)
-    if len(text) > expr.MAX_LENGTH:
+    text = formula_text(net, weights, limit=expr.MAX_LENGTH)
+    if text is None:
         return None
     try:
         nodes = graph_nodes(text)

@@ -56,6 +56,8 @@ def test_autodiff_agrees_with_the_numpy_trainer_to_1e_10(activation, problem, re
         assert abs(t.objective - pg.objective(net, weights, np.array([x]), np.array([y]))) < 1e-10
         assert abs(t.loss - pg.loss(net, weights, np.array([x]), np.array([y]))) < 1e-10
         assert t.objective == pytest.approx(t.loss + t.penalty, abs=1e-15)
+        # The finite differences' numpy twin computes the trainer's objective too.
+        assert abs(pt._np_objective(net, t.weights, t.x_raw, y) - value) < 1e-10
         for k, (gW, gb) in enumerate(grads):
             assert close(t.grad_W[k], gW) and close(t.grad_b[k], gb), (k, seed)
         layers = pg.forward(net, weights, pg.features(np.array([x]), net.features))
@@ -394,6 +396,14 @@ def test_autodiff_formula_computes_the_network(activation, problem, features):
     assert (relu in text) == (activation == "relu")
 
 
+def test_a_deep_network_stops_at_the_limit():
+    # 6 layers of 8: written out, ŷ would repeat the first layer's texts 8⁵ times.
+    net = network("tanh", "classification", features=ALL_FEATURES, hidden=(8,) * 6)
+    weights = pg.init_weights(net, 0)
+    assert pt.formula_text(net, weights, limit=expr.MAX_LENGTH) is None
+    assert pt.autodiff_formula(net, weights, [1.0, 1.0]) is None
+
+
 def test_relu_without_a_relu_in_the_formula_language():
     net = small("relu", "regression", hidden=(1,))
     weights = [(np.array([[0.5, -0.25]]), np.array([0.125])), (np.array([[2.0]]), np.array([0.0]))]
@@ -419,13 +429,14 @@ def test_autodiff_formula_writes_weights_exactly_and_leaves_zeros_out():
 def test_autodiff_formula_refuses_large_networks_and_far_points():
     wide = small("tanh", "classification", hidden=(4,))
     weights = pg.init_weights(wide, 0)
-    assert pt.autodiff_size(wide, weights)[0] > expr.MAX_LENGTH
+    assert len(pt.formula_text(wide, weights)) > expr.MAX_LENGTH
+    assert pt.formula_text(wide, weights, limit=expr.MAX_LENGTH) is None
     assert pt.autodiff_formula(wide, weights, [1.0, 1.0]) is None
     assert pt.autodiff_query(wide, weights, [1.0, 1.0]) == {}
     fits = small("tanh", "classification")
     weights = pg.init_weights(fits, 0)
-    chars, nodes = pt.autodiff_size(fits, weights)
-    assert chars <= expr.MAX_LENGTH and 0 < nodes <= pt.MAX_NODES
+    text = pt.formula_text(fits, weights)
+    assert len(text) <= expr.MAX_LENGTH and 0 < pt.graph_nodes(text) <= pt.MAX_NODES
     assert pt.autodiff_formula(fits, weights, [5.0, -5.0]) is not None
     assert pt.autodiff_formula(fits, weights, [5.5, 0.0]) is None  # the page's sliders: ±5
     # Short enough in characters, but too many nodes for a readable graph.
