@@ -231,23 +231,37 @@ def test_hovering_an_edge_reads_its_weight_and_a_neuron_its_bias():
     spec = validated(fig)
     hover = next(t for t in spec["data"] if t["name"] == "W")
     texts = dict(zip(hover["text"], zip(hover["x"], hover["y"], strict=True), strict=True))
-    segments = set()
-    for trace in spec["data"][:8]:
-        xs, ys = trace["x"], trace["y"]
-        for k in range(0, len(xs), 3):
-            segments.add((round((xs[k] + xs[k + 1]) / 2, 2), round((ys[k] + ys[k + 1]) / 2, 2)))
+    xs, ys, _ = figures.layout_of(SMALL.sizes, 1200)
     for layer, (W, _) in enumerate(weights, start=1):
         for (i, j), w in np.ndenumerate(W):
             name = f"W[{layer}]{str(i + 1).translate(SUB)},{str(j + 1).translate(SUB)}"
             text = f"{name} = {w:.3f}"
             assert text in texts, text
-            x, y = texts[text]  # at the middle of the edge drawn
-            assert min(abs(x - a) + abs(y - b) for a, b in segments) < 0.01  # < ½ px
+            x, y = texts[text]  # on the edge drawn, from neuron j to neuron i
+            (x0, y0), (x1, y1) = (
+                (xs[layer - 1] + 0.5, ys[layer - 1][j]),
+                (xs[layer] - 0.5, ys[layer][i]),
+            )
+            t = (x - x0) / (x1 - x0)
+            assert 0.1 < t < 0.9 and y == pytest.approx(y0 + t * (y1 - y0), abs=0.01)
     neurons = next(t for t in spec["data"] if t["name"] == "b")
     assert neurons["text"][:2] == ["x₁", "x₂"]
     b = weights[1][1]
     assert neurons["text"][2 + 4 + 2] == f"b[2]₃ = {b[2]:.3f}"
     assert neurons["text"][-1] == f"b[3]₁ = {weights[2][1][0]:.3f}"
+
+
+@pytest.mark.parametrize("sizes", [(7, 8, 8, 8, 8, 8, 8, 1), (2, 4, 4, 1), (8, 8, 1), (3, 1)])
+@pytest.mark.parametrize("width", [600, 760, 1200])
+def test_weights_are_read_at_spots_apart(sizes, width):
+    """Each weight's hover point is ≥ 0.19 tile (≥ 8 px) from every other: the middles of the
+    edges j → i and i → j coincide, so middles would hide one weight of each such pair."""
+    spots = figures.weight_spots(sizes, width)
+    assert len(spots) == sum(a * b for a, b in itertools.pairwise(sizes))
+    points = np.array(list(spots.values()))
+    gaps = np.hypot(*(points[:, None] - points[None]).transpose(2, 0, 1))
+    assert gaps[~np.eye(len(points), dtype=bool)].min() >= 0.19
+    assert figures.weight_spots(sizes, width) == spots  # the same place on every redraw
 
 
 def test_weight_text_reads_like_the_lecture():

@@ -42,6 +42,7 @@ EDGE = 0.8  # data units beside the outer tiles (an input's name in large type i
 LABEL_ROOM = 0.45  # data units under the lowest tile for its input's name
 WIDTHS = (0.2, 0.6, 1.5)  # |w| thresholds of the edges' width classes
 LINE_WIDTHS = (1.0, 2.0, 3.5, 5.5)  # px, per width class (|w| below 0.2, 0.6, 1.5, beyond)
+SPOTS = np.linspace(0.2, 0.8, 25)  # where along its edge a weight may be read (0: its source)
 MAX_CURVE_POINTS = 300  # a loss curve is drawn through at most this many epochs
 
 
@@ -192,6 +193,34 @@ def layout_of(sizes: Sequence[int], width: int) -> tuple[list[float], list[list[
     return xs, ys, pitch
 
 
+def weight_spots(sizes: Sequence[int], width: int) -> dict[tuple[int, int, int], tuple]:
+    """Where hovering reads each weight: a point on its edge (l, i, j), from neuron j of layer
+    l − 1 to neuron i of layer l, as far as can be from the others. Middles would not do: the
+    edges j → i and i → j between two layers of the same size cross at their middles.
+
+    Edge by edge (in a fixed shuffled order, so a weight's spot stays put while training),
+    the point among ``SPOTS`` along the edge farthest from the points already placed."""
+    xs, ys, _ = layout_of(sizes, width)
+    spots = {}
+    for layer in range(1, len(sizes)):
+        x0, x1 = xs[layer - 1] + 0.5, xs[layer] - 0.5
+        edges = [(i, j) for i in range(sizes[layer]) for j in range(sizes[layer - 1])]
+        order = np.random.default_rng([sizes[layer - 1], sizes[layer]]).permutation(len(edges))
+        placed = np.empty((0, 2))
+        for k in order:
+            i, j = edges[k]
+            y0, y1 = ys[layer - 1][j], ys[layer][i]
+            candidates = np.column_stack([x0 + SPOTS * (x1 - x0), y0 + SPOTS * (y1 - y0)])
+            if len(placed):
+                gaps = np.hypot(*(candidates[:, None, :] - placed[None]).transpose(2, 0, 1))
+                best = int(np.argmax(gaps.min(axis=1) - 1e-3 * np.abs(SPOTS - 0.5)))
+            else:
+                best = len(SPOTS) // 2
+            placed = np.vstack([placed, candidates[best]])
+            spots[(layer, i, j)] = (float(candidates[best, 0]), float(candidates[best, 1]))
+    return spots
+
+
 def _title(layer: int, last: int, size: int, texts: Mapping[str, str]) -> str:
     if layer == 0:
         return texts["inputs"]
@@ -229,7 +258,7 @@ def network(
     (``grid.inputs``, ``grid.neurons``; the output as on the decision surface), and the
     edges between consecutive layers orange (w < 0) or blue (w ≥ 0), wider as |w| grows.
 
-    Hovering an edge's middle reads its weight ("W[2]₃,₁ = 0.123": to neuron 3 of layer 2
+    Hovering an edge (near one point of it, apart from the others') reads its weight ("W[2]₃,₁ = 0.123": to neuron 3 of layer 2
     from neuron 1 of layer 1, z = W a + b), hovering a neuron its bias. ``net_sizes``:
     (n_features, *hidden, 1); ``weights``: per layer (W (n_l, n_{l−1}), b (n_l,));
     ``selected``: (layer, neuron), layer 0 the inputs, neuron from 0, outlined. ``width``:
@@ -239,6 +268,7 @@ def network(
     sizes = list(net_sizes)
     last = len(sizes) - 1
     xs, ys, _ = layout_of(sizes, width)
+    spots = weight_spots(sizes, width)
     output = np.asarray(grid.output, dtype=float)
     pictures = [np.asarray(grid.inputs, dtype=float)] + [
         np.asarray(a, dtype=float) for a in grid.neurons[:-1]
@@ -281,8 +311,8 @@ def network(
             y0, y1 = ys[layer - 1][j], ys[layer][i]
             line_x += [x0, x1, None]
             line_y += [y0, y1, None]
-            hover[0].append((x0 + x1) / 2)
-            hover[1].append((y0 + y1) / 2)
+            hover[0].append(spots[(layer, i, j)][0])
+            hover[1].append(spots[(layer, i, j)][1])
             sub = f"{i + 1}".translate(SUB) + "," + f"{j + 1}".translate(SUB)
             hover[2].append(f"W[{layer}]{sub} = {number(float(w))}")
         data.append({"type": "scatter", "x": rounded(line_x), "y": rounded(line_y),
