@@ -52,6 +52,9 @@ ALL_PAGES: tuple[PageInfo, ...] = (
     ),
     PageInfo("pages/5_Softmax.py", "page.softmax", "section.softmax", "example.softmax"),
     PageInfo("pages/6_Autodiff.py", "page.autodiff", "section.autodiff", "example.autodiff"),
+    PageInfo(
+        "pages/7_Playground.py", "page.playground", "section.playground", "example.playground"
+    ),
 )
 
 

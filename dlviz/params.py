@@ -26,6 +26,9 @@ ENGLISH = {
     "too_long": "longer than {maximum} characters",
     "too_many_rows": "more than {maximum} rows",
     "row_length": "a row is not {columns} numbers",
+    "empty": "empty",
+    "too_many_items": "more than {maximum} values",
+    "length": "not {count} numbers",
 }
 
 
@@ -196,6 +199,70 @@ class TableParam:
         return tuple(tuple(float(cell) for cell in row) for row in getattr(table, "values", table))
 
 
+@dataclass(frozen=True)
+class SetParam:
+    """A non-empty subset of fixed options, written comma-separated in the options' order
+    (``x1,x2,sin1``), whatever order the link had."""
+
+    default: tuple[str, ...]
+    options: tuple[str, ...]
+
+    def parse(self, raw: str) -> tuple[str, ...]:
+        chosen = {item.strip() for item in raw.split(",") if item.strip()}
+        if not chosen:
+            raise ParamError("empty")
+        if not chosen <= set(self.options):
+            raise ParamError("not_choice", options=", ".join(self.options))
+        return tuple(option for option in self.options if option in chosen)
+
+    def dump(self, value: tuple[str, ...]) -> str:
+        return ",".join(option for option in self.options if option in value)
+
+
+@dataclass(frozen=True)
+class SizesParam:
+    """Up to ``max_items`` whole numbers in ``[lo, hi]`` (a network's hidden layers: ``4,2``),
+    ``0`` for none."""
+
+    default: tuple[int, ...]
+    max_items: int
+    lo: int
+    hi: int
+
+    def parse(self, raw: str) -> tuple[int, ...]:
+        if raw.strip() == "0":
+            return ()
+        items = raw.split(",")
+        if len(items) > self.max_items:
+            raise ParamError("too_many_items", maximum=self.max_items)
+        return tuple(IntParam(self.lo, self.lo, self.hi).parse(item) for item in items)
+
+    def dump(self, value: tuple[int, ...]) -> str:
+        return ",".join(str(int(size)) for size in value) or "0"
+
+
+@dataclass(frozen=True)
+class VectorParam:
+    """Up to ``max_items`` finite numbers, comma-separated, each of size at most ``bound``
+    (how many a page needs is the page's check: ``ParamError("length", count=…)``)."""
+
+    max_items: int
+    bound: float = 1e6
+    default: tuple[float, ...] = ()
+
+    def parse(self, raw: str) -> tuple[float, ...]:
+        if not raw.strip():
+            return ()
+        items = raw.split(",")
+        if len(items) > self.max_items:
+            raise ParamError("too_many_items", maximum=self.max_items)
+        cell = FloatParam(0.0, -self.bound, self.bound)
+        return tuple(cell.parse(item) for item in items)
+
+    def dump(self, value: tuple[float, ...]) -> str:
+        return ",".join(_short(cell) for cell in value)
+
+
 def _short(cell: float) -> str:
     text = repr(float(cell))
     return text[:-2] if text.endswith(".0") else text
@@ -207,4 +274,15 @@ def log_grid(lo_exp: int, hi_exp: int, mantissas: tuple[int, ...] = (1, 2, 5)) -
     return (*values, float(f"1e{hi_exp}"))
 
 
-Param = FloatParam | IntParam | ChoiceParam | BoolParam | TextParam | GridParam | TableParam
+Param = (
+    FloatParam
+    | IntParam
+    | ChoiceParam
+    | BoolParam
+    | TextParam
+    | GridParam
+    | TableParam
+    | SetParam
+    | SizesParam
+    | VectorParam
+)

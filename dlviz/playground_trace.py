@@ -703,7 +703,7 @@ def trace_table(t: Trace) -> pd.DataFrame:
 # sqrt abs tanh sigmoid, no relu) and the point as ?x0= &y0= (its sliders: −5 … 5), the open
 # section as ?tab=.
 AUTODIFF_PAGE = "pages/6_Autodiff.py"
-AUTODIFF_RANGE = 5.0  # the page's x0, y0 sliders span [−AUTODIFF_RANGE, AUTODIFF_RANGE]
+AUTODIFF_RANGE = 6.0  # the page's x0, y0 sliders span [−AUTODIFF_RANGE, AUTODIFF_RANGE]
 MAX_NODES = 40  # a larger graph is no longer readable on the page (nodes of its autodiff graph)
 # The inputs of the formula: x = x₁, y = x₂; (text, atomic): a non-atomic text is put in
 # parentheses when a weight multiplies it (x·y stays one node of the graph).

@@ -424,6 +424,27 @@ class Page:
             kwargs.setdefault("placeholder", self.t("select.placeholder"))
         return self._control(make, key, spec, label, where, options=spec.options, **kwargs)
 
+    def pills(
+        self, key: str, spec: params.SetParam, label: str, *, where: Any = None, **kwargs: Any
+    ) -> tuple[str, ...]:
+        """Buttons that each switch one option on or off (at least one stays on: with none,
+        the last choice stays in use and a message says so)."""
+        kwargs.setdefault("format_func", lambda option: self.t(f"{label}.{option}"))
+        self._seed(key, spec)
+        where = where if where is not None else st
+        chosen = where.pills(
+            self.t(label), spec.options, selection_mode="multi", key=key,
+            help=self.t(label + ".help"), **kwargs,
+        )  # fmt: skip
+        last = f"_{key}_last"
+        if not chosen:
+            self.alert("warning", self.t("pills.empty"))
+            return st.session_state.get(last, spec.default)
+        value = tuple(option for option in spec.options if option in chosen)
+        st.session_state[last] = value
+        self._write_url(key, spec, value)
+        return value
+
     def log_slider(
         self, key: str, spec: params.GridParam, label: str, *, where: Any = None, **kwargs: Any
     ) -> float:

@@ -437,8 +437,8 @@ def test_autodiff_formula_refuses_large_networks_and_far_points():
     weights = pg.init_weights(fits, 0)
     text = pt.formula_text(fits, weights)
     assert len(text) <= expr.MAX_LENGTH and 0 < pt.graph_nodes(text) <= pt.MAX_NODES
-    assert pt.autodiff_formula(fits, weights, [5.0, -5.0]) is not None
-    assert pt.autodiff_formula(fits, weights, [5.5, 0.0]) is None  # the page's sliders: ±5
+    assert pt.autodiff_formula(fits, weights, [6.0, -6.0]) is not None  # the page's sliders: ±6
+    assert pt.autodiff_formula(fits, weights, [6.5, 0.0]) is None
     # Short enough in characters, but too many nodes for a readable graph.
     many = network("tanh", "classification", features=("x1",), hidden=(3,))
     w = [(np.full((3, 1), 0.5), np.zeros(3)), (np.full((1, 3), 0.25), np.zeros(1))]

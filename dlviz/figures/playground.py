@@ -160,8 +160,9 @@ def decision(
              "hoverinfo": "skip"},
         ]  # fmt: skip
     ticks = [lo, (lo + hi) / 2, hi]
-    plane = {"range": [-BOX, BOX], "constrain": "domain", "zeroline": False, "showgrid": False,
-             "tickvals": [-BOX, -BOX / 2, 0, BOX / 2, BOX]}  # fmt: skip
+    half = float(grid.axis[-1])  # the plane drawn: [−6, 6]², or the lecture's [−1.5, 1.5]²
+    plane = {"range": [-half, half], "constrain": "domain", "zeroline": False, "showgrid": False,
+             "tickvals": [-half, -half / 2, 0, half / 2, half]}  # fmt: skip
     layout = {
         "coloraxis": {
             "colorscale": STEPS if discretize else SCALE, "cmin": lo, "cmax": hi,

@@ -135,6 +135,13 @@ TEXT = {
     "param.not_choice": ("no es uno de: {options}", "not one of {options}"),
     "param.not_bool": ("no es 0 ni 1", "not 0 or 1"),
     "param.too_many_rows": ("tiene más de {maximum} filas", "more than {maximum} rows"),
+    "pills.empty": (
+        "Deje al menos una opción encendida: sigue en uso la elección anterior.",
+        "Keep at least one option on: the previous choice stays in use.",
+    ),
+    "param.empty": ("está vacío", "empty"),
+    "param.too_many_items": ("tiene más de {maximum} valores", "more than {maximum} values"),
+    "param.length": ("no son {count} números", "not {count} numbers"),
     "param.row_length": (
         "una fila no tiene {columns} números",
         "a row is not {columns} numbers",
@@ -266,6 +273,15 @@ TEXT = {
     "example.autodiff": (
         "grafo de f(x,y) = x²y + y; tabla de la regla de la cadena",
         "graph of f(x,y) = x²y + y; chain-rule table",
+    ),
+    "page.playground": ("Playground: construya una MLP", "Playground: build an MLP"),
+    "section.playground": (
+        "Perceptrón multicapa (MLP): capas, activaciones, retropropagación",
+        "Perceptrón multicapa (multilayer perceptron): layers, activations, backpropagation",
+    ),
+    "example.playground": (
+        "XOR con la red 2-2-1 de la clase, junto al perceptrón que no puede aprenderlo",
+        "XOR with the lecture's 2-2-1 network, beside the perceptron that cannot learn it",
     ),
     # Home page.
     "home.intro": (

@@ -1,0 +1,385 @@
+"""Work of the Playground page: data sets (shared, cached), one student's training (kept in the
+session and advanced in ticks of a time budget), and the pictures of a state.
+
+Training is never a script re-run per epoch: the page's live fragment reruns itself every
+``TICK`` seconds while it plays, and each rerun trains as many whole epochs as fit in ``BUDGET``
+seconds from where the last one stopped (``advance``). Epoch ``e`` shuffles with the seeds
+``[seed, e]``, so training in ticks gives the same weights, bit for bit, as training at once:
+a link (``?epoch=``) reproduces the state it was copied from.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from dlviz import expr
+from dlviz import playground as pg
+from dlviz import playground_trace as tr
+from dlviz.csvdata import check_pasted
+from dlviz.figures import Figure
+from dlviz.figures import playground as figures
+from dlviz.i18n import texts
+from dlviz.params import TextParam
+from dlviz.texts.playground import TEXT
+from dlviz.views import refusals_kept
+
+TICK = 0.5  # s between two reruns of the live fragment while it plays
+BUDGET = 0.08  # s of training a rerun (at least one epoch): the rest is drawing and sending
+PLAY_EPOCHS = 1000  # one ▶ plays this many epochs, then pauses: no tab left open trains forever
+MAX_EPOCH = 100_000
+# Points a side: a neuron's tile, the output's surface (JSON of the 7-8×6-1 network: 84 kB at
+# 20, 106 kB at 40; the surface: 20 kB at 40, 34 kB at 60).
+TILE_GRID, SURFACE_GRID = 20, 40
+
+
+# The slide's XOR: its four inputs and labels; they train and they test (there are no others).
+LECTURE_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+LECTURE_Y = np.array([0.0, 1.0, 1.0, 0.0])
+LECTURE = pg.Data(LECTURE_X, LECTURE_Y, LECTURE_X, LECTURE_Y, "classification")
+# The lecture's 2-2-1 as the builder opens it: σ as on the slide, the four points at once, η = 3
+# (η = 1 solved 2 seeds of 10 in 1000 epochs, η = 3 solved 7; seed 0 solves it).
+PRESET = {"data": "lecture", "features": ("x1", "x2"), "layers": (2,), "act": "sigmoid",
+          "lr": 3.0, "batch": 4, "wseed": 0, "reg": "none"}  # fmt: skip
+PRESET_EPOCHS = 1000
+
+
+def box(name: str) -> float:
+    """Half the side of the plane drawn: the slide's points lie in [0, 1]²."""
+    return 1.5 if name == "lecture" else pg.BOX
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def data(name: str, noise: int, ratio: int, seed: int) -> pg.Data:
+    """A generated data set (noise and ratio in %), shared by every session: read only."""
+    if name == "lecture":
+        return LECTURE
+    return pg.dataset(name, noise=noise / 100, ratio=ratio / 100, seed=seed)
+
+
+CSV_SAMPLE = "x1,x2,label\n-3,-3,0\n-2,-4,0\n-4,-1,0\n3,3,1\n2,4,1\n4,1,1\n-3,3,1\n3,-3,0\n"
+CSV_TEXT = TextParam(CSV_SAMPLE, 20_000)  # ~1,000 points; a file can hold 2,000
+
+
+@refusals_kept(max_entries=16)
+def csv_data(text: str | bytes, ratio: int, seed: int) -> pg.Data:
+    """The student's own points (x1, x2, label); a refusal is kept too (read once)."""
+    if isinstance(text, str):
+        check_pasted(text, CSV_TEXT.max_length)
+    X, y, problem = pg.read_csv_points(text)
+    return pg.split(X, y, ratio / 100, seed, problem)
+
+
+def dataset(name: str, noise: int, ratio: int, seed: int, csv: str | bytes) -> pg.Data:
+    if name == "csv":
+        return csv_data(csv, ratio, seed)
+    return data(name, noise, ratio, seed)
+
+
+@dataclass
+class State:
+    """One student's network: its weights at ``epoch`` and the losses since its start."""
+
+    key: tuple
+    weights: pg.Weights
+    epoch: int
+    epochs: list[int] = field(default_factory=list)
+    train: list[float] = field(default_factory=list)
+    test: list[float] = field(default_factory=list)
+    diverged: bool = False
+
+
+def flat(weights: pg.Weights) -> tuple[float, ...]:
+    """Layer by layer: W row by row, then b."""
+    return tuple(float(v) for W, b in weights for v in (*W.ravel(), *b))
+
+
+def unflat(net: pg.Network, values: tuple[float, ...]) -> pg.Weights:
+    out, i, v = [], 0, np.asarray(values, dtype=float)
+    for m, n in zip(net.sizes, net.sizes[1:], strict=False):
+        out.append((v[i : i + n * m].reshape(n, m).copy(), v[i + n * m : i + n * m + n].copy()))
+        i += n * m + n
+    return out
+
+
+def start(net: pg.Network, wseed: int, edited: tuple[float, ...]) -> pg.Weights:
+    """The weights training starts from: seeded, or the ones the student edited (``?w=``)."""
+    return unflat(net, edited) if edited else pg.init_weights(net, wseed)
+
+
+def advance(
+    key: tuple, net: pg.Network, data: pg.Data, first: pg.Weights, offset: int, wseed: int,
+    goal: int, budget: float = BUDGET,
+) -> State:  # fmt: skip
+    """The session's network trained towards epoch ``goal`` for at most ``budget`` seconds
+    (whole epochs, at least one when short of the goal). A new setting starts again from
+    ``first`` at epoch ``offset``; so does a goal behind the state (a link to an earlier epoch)."""
+    state = st.session_state.get("_playground")
+    if state is None or state.key != key or state.epoch > goal:
+        before = pg.loss(net, first, data.X_train, data.y_train)
+        state = State(key, first, offset, [offset], [before],
+                      [pg.loss(net, first, data.X_test, data.y_test)])  # fmt: skip
+    done = time.perf_counter() + budget
+    size = 1
+    while state.epoch < goal and not state.diverged:
+        begun = time.perf_counter()
+        size = min(size, goal - state.epoch)
+        run = pg.train(net, state.weights, data, size, wseed, start_epoch=state.epoch)
+        new = run.epochs > state.epoch  # (epoch 0's losses are kept already)
+        state.weights, state.diverged = run.weights, bool(run.diverged)
+        state.epochs += run.epochs[new].tolist()
+        state.train += run.train_loss[new].tolist()
+        state.test += run.test_loss[new].tolist()
+        state.epoch = state.epochs[-1]
+        now = time.perf_counter()
+        if now >= done:
+            break
+        per_epoch = (now - begun) / size
+        size = max(1, int((done - now) / max(per_epoch, 1e-6)))
+    st.session_state["_playground"] = state
+    return state
+
+
+def names(lang: str) -> dict[str, str]:
+    return texts(TEXT, lang, "fig.")
+
+
+# About how wide (px) the live view's two columns are at 1280 px: with the sidebar open, and
+# in presentation mode (the sidebar folded); a square plot is sized to its column.
+WIDTHS = {False: (500, 320), True: (680, 450)}
+
+
+def pictures(
+    net: pg.Network, data: pg.Data, state: State, show_test: bool, discretize: bool, lang: str,
+    half: float = pg.BOX, present: bool = False,
+) -> tuple[Figure, Figure, Figure]:  # fmt: skip
+    """The network with every neuron's tile, the output's surface with the data, the losses."""
+    words = names(lang)
+    wide, square = WIDTHS[present]
+    tiles = pg.grid(net, state.weights, n=TILE_GRID, box=half)
+    surface = pg.grid(net, state.weights, n=SURFACE_GRID, box=half)
+    labels = [words[f"feature.{f}"] for f in net.features]
+    network = figures.network(tiles, net.sizes, labels, state.weights, words,
+                              problem=net.problem, width=wide)  # fmt: skip
+    decision = figures.decision(
+        surface, data.X_train, data.y_train, data.X_test, data.y_test, data.problem,
+        show_test=show_test, discretize=discretize, texts=words, width=square,
+    )  # fmt: skip
+    curve = figures.loss_curve(np.array(state.epochs), np.array(state.train),
+                               np.array(state.test), words)  # fmt: skip
+    return network, decision, curve
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def lecture_pair(lang: str, present: bool) -> list:
+    """The slide's XOR: the perceptron (no hidden layer) beside the lecture's 2-2-1 network,
+    trained the same way (``PRESET``) from the same seed: (network, run, figure, table)."""
+    words, out = names(lang), []
+    for hidden in ((), (2,)):
+        net = pg.Network(("x1", "x2"), hidden, "sigmoid", "classification", learning_rate=3.0,
+                         batch_size=4)  # fmt: skip
+        run = pg.train(net, pg.init_weights(net, 0), LECTURE, PRESET_EPOCHS, 0)
+        surface = pg.grid(net, run.weights, n=SURFACE_GRID, box=box("lecture"))
+        figure = figures.decision(surface, LECTURE_X, LECTURE_Y, LECTURE_X[:0], LECTURE_Y[:0],
+                                  "classification", texts=words, show_test=False,
+                                  width=WIDTHS[present][0] * 4 // 5)  # fmt: skip
+        out.append((net, run, figure, lecture_table(net, run.weights)))
+    return out
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def formulas(net: pg.Network) -> list[str]:
+    """The lecture's formulas for the network as built (LaTeX, one a line)."""
+    return list(tr.formulas(net).values())
+
+
+@dataclass(frozen=True)
+class Inspection:
+    trace: tr.Trace
+    forward: list[str]
+    backward: list[str]
+    table: pd.DataFrame
+    autodiff: dict[str, str]  # the Autodiff page's query for ŷ(x, y); empty: it cannot show it
+    why_not: tuple[str, dict]  # then: the text key ("trace.autodiff.too_large" or ".outside")
+
+
+TRACE_FORMATS = {"value": "%.6g", "autodiff": "%.6g", "finite_diff": "%.6g"}
+
+
+def inspect(net: pg.Network, weights: pg.Weights, x: np.ndarray, y: float) -> Inspection:
+    """One training point through the network by ``dlviz.autodiff``, checked against finite
+    differences (``trace.error``)."""
+    trace = tr.trace(net, weights, x, y)
+    query = tr.autodiff_query(net, weights, x)
+    if not np.all(np.abs(x) <= tr.AUTODIFF_RANGE):
+        why = ("trace.autodiff.outside", {"limit": tr.AUTODIFF_RANGE})
+    else:
+        why = ("trace.autodiff.too_large", {"nodes": tr.MAX_NODES, "length": expr.MAX_LENGTH})
+    return Inspection(trace, tr.forward_latex(trace), tr.backward_latex(trace),
+                      tr.trace_table(trace), query, why)  # fmt: skip
+
+
+class Training:
+    """The build section's training controls over this session's network: ▶ / ❚❚, one epoch,
+    reset, the hidden layers' + / − buttons, the live view and the weights' editor.
+
+    ▶ plays ``PLAY_EPOCHS`` epochs, then pauses; a moved control starts the new network from
+    its start and plays it; a link opens paused at its epoch (``?epoch=``), trained up to it,
+    or plays from epoch 0 (seeded weights, not edited ones).
+    """
+
+    def __init__(self, page, specs: dict, key: tuple, offset: int, edited: bool) -> None:
+        self.page, self.specs, self.key, self.offset = page, specs, key, offset
+        session = st.session_state
+        epoch = page.state("epoch", specs["epoch"])
+        if "_playground_key" not in session and epoch == 0 and not edited:
+            self.play(True, offset)  # opened at the start: it trains at once
+        elif session.get("_playground_key", key) != key:  # a control moved
+            page.set_state("epoch", specs["epoch"], offset)
+            self.play(not session.pop("_playground_quiet", False), offset)
+        session["_playground_key"] = key
+        self.playing = session.get("_playground_play", False)
+        self.goal = (
+            session["_playground_until"] if self.playing else page.state("epoch", specs["epoch"])
+        )
+
+    @staticmethod
+    def play(on: bool, epoch: int) -> None:
+        st.session_state["_playground_play"] = on
+        st.session_state["_playground_until"] = epoch + PLAY_EPOCHS
+
+    def _set(self, key: str, value) -> None:
+        self.page.set_state(key, self.specs[key], value)
+
+    def _step(self, epoch: int) -> None:
+        self._set("epoch", epoch + 1)
+
+    def _reset(self, wseed: int) -> None:  # new starting weights, epoch 0, paused
+        for key, value in (("wseed", (wseed + 1) % 10_000), ("epoch", 0), ("w", ()), ("from", 0)):
+            self._set(key, value)
+        st.session_state["_playground_play"] = False
+        st.session_state["_playground_quiet"] = True
+
+    def toolbar(self, wseed: int) -> None:
+        t, epoch = self.page.t, self.page.state("epoch", self.specs["epoch"])
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        row.button(t("pause" if self.playing else "play"), key="play", type="primary",
+                   icon=":material/pause:" if self.playing else ":material/play_arrow:",
+                   help=t("play.help"), on_click=self.play, args=(not self.playing, epoch))  # fmt: skip
+        row.button(t("step"), key="step_one", icon=":material/skip_next:", help=t("step.help"),
+                   on_click=self._step, args=(epoch,), disabled=self.playing)  # fmt: skip
+        row.button(t("reset"), key="reset", icon=":material/restart_alt:", help=t("reset.help"),
+                   on_click=self._reset, args=(wseed,))  # fmt: skip
+
+    def layers(self, layers: tuple[int, ...]) -> None:
+        """The hidden layers: one more or fewer (a new one has 2 neurons), and per layer one
+        neuron more or fewer."""
+        t = self.page.t
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.markdown(t("layers.count", n=len(layers)), width="content")
+        row.button("", key="layer_less", icon=":material/remove:", help=t("layers.less"),
+                   on_click=self._set, args=("layers", layers[:-1]), disabled=not layers)  # fmt: skip
+        row.button("", key="layer_more", icon=":material/add:", help=t("layers.more"),
+                   on_click=self._set, args=("layers", (*layers, 2)),
+                   disabled=len(layers) >= pg.MAX_LAYERS)  # fmt: skip
+        if not layers:
+            return
+        for i, (size, column) in enumerate(zip(layers, st.columns(pg.MAX_LAYERS), strict=False)):
+            fewer, more = list(layers), list(layers)
+            fewer[i], more[i] = size - 1, size + 1
+            column.caption(t("neurons.layer", layer=i + 1))
+            box = column.container(horizontal=True, vertical_alignment="center", gap="xsmall",
+                                   wrap=False, key=f"layer_{i}")  # fmt: skip
+            box.button("", key=f"less_{i}", icon=":material/remove:", on_click=self._set,
+                       args=("layers", tuple(fewer)), disabled=size <= 1,
+                       help=t("neurons.less", layer=i + 1))  # fmt: skip
+            box.markdown(f"**{size}**", width="content")
+            box.button("", key=f"more_{i}", icon=":material/add:", on_click=self._set,
+                       args=("layers", tuple(more)), disabled=size >= pg.MAX_NEURONS,
+                       help=t("neurons.more", layer=i + 1))  # fmt: skip
+
+    def ticking(self) -> bool:
+        """Whether the live view must keep rerunning: the network is short of its goal."""
+        state = st.session_state.get("_playground")
+        if state is None or state.key != self.key:
+            return self.goal != self.offset
+        return state.epoch < self.goal and not state.diverged
+
+    def live(self, net: pg.Network, data: pg.Data, first: pg.Weights, wseed: int,
+             flags: tuple[bool, bool], half: float) -> None:  # fmt: skip
+        """Train a tick's worth, then the numbers and the three pictures; while it has work
+        left it runs as a fragment that reruns every ``TICK`` s, and once done it reruns the
+        page, which shows it without the timer."""
+        page, t, tick = self.page, self.page.t, self.ticking()
+
+        def draw() -> None:
+            playing = st.session_state.get("_playground_play", False)
+            goal = st.session_state.get("_playground_until", 0) if playing else self.goal
+            state = advance(self.key, net, data, first, self.offset, wseed, goal)
+            self._set("epoch", state.epoch)
+            if state.diverged:
+                page.alert("error", t("diverged", epoch=state.epoch, lr=f"{net.learning_rate:g}"))
+            network, decision, curve = pictures(
+                net, data, state, *flags, page.lang, half, page.present
+            )
+            st.markdown(t("status.playing" if tick and playing else "status.paused",
+                          epoch=f"{state.epoch:,}".replace(",", " "), train=f"{state.train[-1]:.4f}",
+                          test=f"{state.test[-1]:.4f}"))  # fmt: skip
+            left, right = st.columns([3, 2])
+            with right:
+                page.plot(decision, key="decision")
+                page.plot(curve, key="curve")
+            with left:
+                page.plot(network, key="network")
+            if tick and (state.epoch >= goal or state.diverged):
+                st.session_state["_playground_play"] = False
+                st.rerun()  # the page again, without the timer
+
+        (st.fragment(draw, run_every=TICK) if tick else draw)()
+
+    def weights_editor(self, net: pg.Network, feature_labels: list[str]) -> None:
+        """Read and edit one layer's W and b as the lecture writes them (row i: neuron i); an
+        edit becomes the network's weights at this epoch (``?w=``, ``?from=``), paused."""
+        state = st.session_state.get("_playground")
+        if self.playing or state is None or state.key != self.key:
+            return
+        t = self.page.t
+        with st.expander(t("weights.title")):
+            layer = st.radio(t("weights.layer"), range(1, len(net.sizes)), horizontal=True,
+                             key="weights_layer", format_func=lambda i: t("weights.layer.name", l=i),
+                             help=t("weights.layer.help"))  # fmt: skip
+            W, b = state.weights[layer - 1]
+            inputs = feature_labels if layer == 1 else [f"a{i + 1}" for i in range(W.shape[1])]
+            rows = [f"{t('weights.neuron')} {i + 1}" for i in range(W.shape[0])]
+            table = pd.DataFrame(np.column_stack([W, b]), columns=[*inputs, "b"], index=rows)
+            number = st.column_config.NumberColumn(min_value=-100.0, max_value=100.0, format="%.4f")
+            edited = st.data_editor(table, key=f"weights_{layer}_{state.epoch}_{hash(self.key)}",
+                                    column_config={c: number for c in table.columns})  # fmt: skip
+            st.caption(t("weights.caption"))
+        values = edited.to_numpy(dtype=float)
+        if np.isfinite(values).all() and not np.array_equal(values, table.to_numpy()):
+            weights = [(W.copy(), b.copy()) for W, b in state.weights]
+            weights[layer - 1] = (values[:, :-1].copy(), values[:, -1].copy())
+            self._set("w", flat(weights))
+            self._set("from", state.epoch)
+            st.session_state["_playground_quiet"] = True
+            st.rerun(scope="fragment")
+
+
+def weights_latex(weights: pg.Weights) -> list[str]:
+    """W^{[l]} and b^{[l]} of every layer, one line a layer (6 significant digits)."""
+    return [
+        f"W^{{[{k}]}} = {tr.matrix_blocks(W, W.shape[1])[0][2]},\\quad b^{{[{k}]}} = {tr.vector_latex(b)}"
+        for k, (W, b) in enumerate(weights, start=1)
+    ]
+
+
+def lecture_table(net: pg.Network, weights: pg.Weights) -> pd.DataFrame:
+    """The truth table with the network's ŷ at each of its four points."""
+    y_hat = pg.forward(net, weights, pg.features(LECTURE_X, net.features))[-1][1][:, 0]
+    return pd.DataFrame({"x1": LECTURE_X[:, 0], "x2": LECTURE_X[:, 1], "y": LECTURE_Y,
+                         "y_hat": y_hat})  # fmt: skip
