@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import math
 import struct
 import zlib
 from collections.abc import Mapping, Sequence
@@ -48,6 +49,13 @@ MAX_CURVE_POINTS = 300  # a loss curve is drawn through at most this many epochs
 
 
 LEVELS = 65  # colours of a neuron's picture: −1 to 1 in steps of 1/32
+
+# One point's numbers written on the network (``network(..., trace=...)``).
+WRITTEN = 4  # a layer's z, a and δ are written under its tiles up to this many neurons
+CHAR_EM, LINE_EM = 0.6, 1.3  # a character's width and a line's height, in font sizes (estimates)
+TEXT_GAP = 0.4  # data units between two columns' written numbers, and under a tile's numbers
+INK, DELTA = "#202124", "#8e24aa"  # z and a; δ (the backward pass)
+GRADIENT_WIDTHS = (0.05, 0.25, 0.6)  # |∂J/∂w| / max |∂J/∂w|: the edges' width classes
 
 
 # -- colours and images ----------------------------------------------------------------------
@@ -106,6 +114,22 @@ def number(value: float) -> str:
     return text
 
 
+def short(value: float, digits: int = 3) -> str:
+    """A number of the point's trace to write on the network: ``digits`` significant digits,
+    powers of ten as "4.51e−5", a true minus sign "−", never "−0" (a value that rounds to 0 is
+    "0")."""
+    value = float(value)
+    if not np.isfinite(value):
+        return "∞" if value > 0 else "−∞" if value < 0 else "?"
+    text = f"{value:.{digits}g}"
+    if float(text) == 0.0:
+        return "0"
+    mantissa, _, exponent = text.partition("e")
+    if exponent:
+        text = f"{mantissa}e{int(exponent)}"
+    return text.replace("-", "−")
+
+
 # -- the decision surface --------------------------------------------------------------------
 def decision(
     grid,
@@ -120,6 +144,7 @@ def decision(
     discretize: bool = False,
     height: int = 440,
     width: int | None = None,
+    point: tuple[float, float] | None = None,
 ) -> go.Figure:
     """The network's output over the plane as a colour map, the training points on it (filled,
     white outline) and, with ``show_test``, the test points (black outline).
@@ -130,7 +155,9 @@ def decision(
     between the grid's points. The points take the same colours from their labels.
     ``texts``: "train", "test" (legend), "y" (a point's label or target, in its hover).
     ``width``: the chart's width in px if known; then ``height`` is the one that makes the
-    square plot fill it (the plot stays square either way)."""
+    square plot fill it (the plot stays square either way). ``point``: (x₁, x₂) of one point
+    to mark with a ring (dark in white, drawn last, wide enough to leave the point seen).
+    """
     classify = problem == "classification"
     lo, hi = (0.0, 1.0) if classify else (-1.0, 1.0)
     axis = single(grid.axis)
@@ -176,6 +203,12 @@ def decision(
         "plot_bgcolor": "white",
     }  # fmt: skip
     data = [heat, *points]
+    if point is not None:
+        ring = {"type": "scatter", "x": [float(point[0])], "y": [float(point[1])],
+                "mode": "markers", "showlegend": False, "hoverinfo": "skip", "name": "point"}  # fmt: skip
+        for color, line in (("white", 5), (INK, 2.5)):
+            data.append({**ring, "marker": {"symbol": "circle-open", "size": 20, "color": color,
+                                            "line": {"color": color, "width": line}}})  # fmt: skip
     if width is not None:
         margin = room(layout, data)
         layout["height"] = width - margin["l"] - margin["r"] + margin["t"] + margin["b"]
@@ -195,7 +228,6 @@ def layout_of(sizes: Sequence[int], width: int) -> tuple[list[float], list[list[
     return xs, ys, pitch
 
 
-@functools.lru_cache(maxsize=64)
 def weight_spots(sizes: tuple[int, ...], width: int) -> dict[tuple[int, int, int], tuple]:
     """Where hovering reads each weight: a point on its edge (l, i, j), from neuron j of layer
     l − 1 to neuron i of layer l, as far as can be from the others. Middles would not do: the
@@ -206,6 +238,13 @@ def weight_spots(sizes: tuple[int, ...], width: int) -> dict[tuple[int, int, int
     Cached (12 ms for the largest network, which the page redraws twice a second): the
     dict returned is shared, not to be changed."""
     xs, ys, _ = layout_of(sizes, width)
+    return _spots(tuple(xs), tuple(tuple(column) for column in ys))
+
+
+@functools.lru_cache(maxsize=64)
+def _spots(xs: tuple[float, ...], ys: tuple[tuple[float, ...], ...]) -> dict:
+    """``weight_spots`` for tiles centred at ``xs`` (per column) and ``ys`` (per tile)."""
+    sizes = [len(column) for column in ys]
     spots = {}
     for layer in range(1, len(sizes)):
         x0, x1 = xs[layer - 1] + 0.5, xs[layer] - 0.5
@@ -235,16 +274,80 @@ def _title(layer: int, last: int, size: int, texts: Mapping[str, str]) -> str:
     return texts["hidden"].format(layer=layer) + "<br>" + count
 
 
-def edge_bins(weights) -> list[tuple[int, int, list[tuple[int, int, int, float]]]]:
+def edge_bins(
+    weights, widths: Sequence[float] = WIDTHS
+) -> list[tuple[int, int, list[tuple[int, int, int, float]]]]:
     """The edges sorted into (sign, width class) bins: per bin (sign 0 negative / 1 positive
-    or zero, width class 0..3, [(layer l, i, j, w), …]); every edge in exactly one bin."""
+    or zero, width class 0..3, [(layer l, i, j, w), …]); every edge in exactly one bin. The
+    classes are |w| below ``widths[0]``, ``widths[1]``, ``widths[2]`` and beyond; ``weights``
+    may hold any per-edge values (W, _) instead, e.g. gradients."""
     bins = {(s, k): [] for s in (0, 1) for k in range(len(LINE_WIDTHS))}
     for layer, (W, _) in enumerate(weights, start=1):
         W = np.asarray(W, dtype=float)
-        klass = np.searchsorted(WIDTHS, np.abs(np.nan_to_num(W)), side="right")
+        klass = np.searchsorted(widths, np.abs(np.nan_to_num(W)), side="right")
         for (i, j), w in np.ndenumerate(W):
             bins[(int(w >= 0 or not np.isfinite(w)), int(klass[i, j]))].append((layer, i, j, w))
     return [(s, k, edges) for (s, k), edges in bins.items()]
+
+
+def _lines(trace, sizes: Sequence[int], feature_labels: Sequence[str]) -> list[list[list]]:
+    """Per column, per tile: the point's numbers to write under it, as (text, colour) lines:
+    an input's name and value (a⁽⁰⁾); a neuron's z, a (ŷ at the output) and δ = ∂ℒ/∂z."""
+    last = len(sizes) - 1
+    lines = [[[(f"{feature_labels[i]} = {short(v)}", INK)] for i, v in enumerate(trace.a0)]]
+    for layer in range(1, last + 1):
+        a = "ŷ" if layer == last else "a"
+        lines.append([
+            [(f"z = {short(z)}", INK), (f"{a} = {short(v)}", INK), (f"δ = {short(d)}", DELTA)]
+            for z, v, d in zip(trace.z[layer - 1], trace.a[layer - 1], trace.delta[layer - 1],
+                               strict=True)
+        ])  # fmt: skip
+    return lines
+
+
+def text_box(lines: Sequence[tuple[str, str]], size: float) -> tuple[float, float]:
+    """About how wide and tall (data units: a tile is ``TILE_PX``) text of ``lines`` is in
+    ``size`` px type: ``CHAR_EM`` × size a character, ``LINE_EM`` × size a line."""
+    longest = max((len(text) for text, _ in lines), default=0)
+    return longest * CHAR_EM * size / TILE_PX, len(lines) * LINE_EM * size / TILE_PX
+
+
+def plan(
+    sizes: Sequence[int], width: int, lines: list[list[list]], size: float
+) -> tuple[list[float], list[list[float]], list[bool], tuple[float, float]]:
+    """Where the tiles go when a point's numbers are written under them (``size`` px type):
+    each column's centre x, its tiles' centres y, whether its numbers are written, and the
+    room (data units from the outer columns' centres) left and right.
+
+    The inputs' values are always written (one line, in place of their names); a layer's
+    three lines when it has at most ``WRITTEN`` neurons. A written column's tiles are as far
+    apart as its text needs, and neighbouring columns so far apart that their texts keep
+    ``TEXT_GAP`` between them. If that makes the network wider than ``width`` px (its type
+    would then overlap once the chart shrinks to fit), layers go back to hover only, the
+    largest (then the first) first, the output last."""
+    columns = len(sizes)
+    written = [c == 0 or sizes[c] <= WRITTEN for c in range(columns)]
+    boxes = [[text_box(tile, size) for tile in column] for column in lines]
+    across = width / TILE_PX - 1.0
+    base = min(max(across / max(columns - 1, 1), COLUMN_PITCH[0]), COLUMN_PITCH[1])
+    while True:
+        wide = [max([1.0] + [w for w, _ in boxes[c]]) if written[c] else 1.0
+                for c in range(columns)]  # fmt: skip
+        xs = [0.0]
+        for c in range(1, columns):
+            xs.append(xs[-1] + max(base, (wide[c - 1] + wide[c]) / 2 + TEXT_GAP))
+        room = (max(EDGE, wide[0] / 2 + 0.1), max(EDGE, wide[-1] / 2 + 0.1))
+        hidden = [c for c in range(1, columns) if written[c]]
+        if (xs[-1] + sum(room)) * TILE_PX <= width - 30 or not hidden:
+            break
+        order = sorted(hidden, key=lambda c: (c == columns - 1, -sizes[c], c))
+        written[order[0]] = False
+    ys = []
+    for c, m in enumerate(sizes):
+        tall = max(h for _, h in boxes[c]) if written[c] else 0.0
+        pitch = max(PITCH[c > 0], 1.0 + tall + TEXT_GAP) if written[c] else PITCH[c > 0]
+        ys.append([((m - 1) / 2 - i) * pitch for i in range(m)])
+    return xs, ys, written, room
 
 
 def network(
@@ -257,6 +360,9 @@ def network(
     *,
     problem: str = "classification",
     width: int = 760,
+    trace=None,
+    edges: str = "weight",
+    text_size: int = 13,
 ) -> go.Figure:
     """The network from left to right: a column per layer (the inputs, the hidden layers, the
     output), each neuron drawn as a small picture of what it computes over the plane
@@ -269,17 +375,41 @@ def network(
     ``selected``: (layer, neuron), layer 0 the inputs, neuron from 0, outlined. ``width``:
     about how many px wide the chart will be (the columns spread to fill it).
     ``texts``: "inputs", "output", "hidden" ("… {layer}"), "neurons" ("{n} …"), "neuron"
-    (for one); a column's title is the layer's name over its size."""
+    (for one); a column's title is the layer's name over its size.
+
+    ``trace``: a :class:`dlviz.playground_trace.Trace` of one point on these weights; its
+    forward and backward pass is then written on the network in ``text_size`` px type (the
+    size the page draws the chart's type in: 13, or 22 in presentation mode), numbers with 3
+    significant digits (:func:`short`):
+
+    - under each input tile, the point's feature value, "x₁ = 0.5" (a⁽⁰⁾), in place of the
+      name (always written);
+    - under each neuron tile of a layer of at most ``WRITTEN`` neurons, "z = …", "a = …"
+      ("ŷ = …" at the output) and, in violet, "δ = …" (δ = ∂ℒ/∂z); a layer of more neurons,
+      or one the width has no room for (see :func:`plan`), has them in the neuron's hover
+      only. Every neuron's hover reads its bias, ∂J/∂b, z, a and δ;
+    - every edge's hover reads its weight and its gradient: "W[2]₃,₁ = 0.123 · ∂J/∂W = −0.0045".
+
+    ``edges="gradient"`` (with a trace): the edges are coloured by the sign of ∂J/∂w
+    (gradient descent moves w the other way) and wide as |∂J/∂w| is large against the
+    largest one (``GRADIENT_WIDTHS``): where the gradient flows for this point."""
     sizes = list(net_sizes)
     last = len(sizes) - 1
-    xs, ys, _ = layout_of(sizes, width)
-    spots = weight_spots(tuple(sizes), width)
+    if trace is None:
+        xs, ys, _ = layout_of(sizes, width)
+        written, room, lines = [False] * len(sizes), (EDGE, EDGE), None
+    else:
+        lines = _lines(trace, sizes, feature_labels)
+        xs, ys, written, room = plan(sizes, width, lines, text_size)
+    spots = _spots(tuple(xs), tuple(tuple(column) for column in ys))
+    minus = (lambda text: text.replace("-", "−")) if trace is not None else (lambda text: text)
     output = np.asarray(grid.output, dtype=float)
     pictures = [np.asarray(grid.inputs, dtype=float)] + [
         np.asarray(a, dtype=float) for a in grid.neurons[:-1]
     ]
     pictures.append((2 * output - 1 if problem == "classification" else output)[None])
     images, outlines, centres, names, annotations = [], [[], []], [[], []], [], []
+    low = math.inf
     for layer, size in enumerate(sizes):
         x = xs[layer]
         for i, y in enumerate(ys[layer]):
@@ -291,14 +421,35 @@ def network(
             outlines[1] += [y - 0.5, y - 0.5, y + 0.5, y + 0.5, y - 0.5, None]
             centres[0].append(x)
             centres[1].append(y)
-            if layer == 0:
+            low = min(low, y - 0.6)
+            sub = str(i + 1).translate(SUB)
+            if lines is not None:
+                names.append("<br>".join(text for text, _ in lines[layer][i]))
+                if layer > 0:
+                    bias = float(np.asarray(weights[layer - 1][1])[i])
+                    gradient = short(trace.grad_b[layer - 1][i])
+                    names[-1] = (f"b[{layer}]{sub} = {minus(number(bias))} · ∂J/∂b = {gradient}"
+                                 f"<br>{names[-1]}")  # fmt: skip
+            elif layer == 0:
                 names.append(feature_labels[i])
+            else:
+                bias = float(np.asarray(weights[layer - 1][1])[i])
+                names.append(f"b[{layer}]{sub} = {number(bias)}")
+            if written[layer]:
+                text = "<br>".join(
+                    t if color == INK else f'<span style="color:{color}">{t}</span>'
+                    for t, color in lines[layer][i]
+                )
+                annotations.append({"x": x, "y": y - 0.55, "text": text, "xref": "x", "yref": "y",
+                                    "yanchor": "top", "showarrow": False, "borderpad": 0,
+                                    "font": {"size": text_size, "color": INK},
+                                    "bgcolor": "rgba(255,255,255,0.85)"})  # fmt: skip
+                low = min(low, y - 0.55 - text_box(lines[layer][i], text_size)[1] - 0.1)
+            elif layer == 0:
                 annotations.append({"x": x, "y": y - 0.52, "text": feature_labels[i],
                                     "xref": "x", "yref": "y", "yanchor": "top",
                                     "showarrow": False})  # fmt: skip
-            else:
-                bias = float(np.asarray(weights[layer - 1][1])[i])
-                names.append(f"b[{layer}]{str(i + 1).translate(SUB)} = {number(bias)}")
+                low = min(low, y - 0.5 - LABEL_ROOM)
         # The first and last columns' titles start (end) at their tiles' outer edge: centred,
         # a wide one in large type would run out of the chart.
         anchor = "left" if layer == 0 else "right" if layer == last else "center"
@@ -307,11 +458,17 @@ def network(
                             "xanchor": anchor, "text": _title(layer, last, size, texts),
                             "showarrow": False})  # fmt: skip
 
+    if trace is not None and edges == "gradient":
+        top_gradient = max(float(np.max(np.abs(g), initial=0.0)) for g in trace.grad_W)
+        scale = top_gradient if np.isfinite(top_gradient) and top_gradient > 0 else 1.0
+        bins = edge_bins([(np.asarray(g) / scale, None) for g in trace.grad_W], GRADIENT_WIDTHS)
+    else:
+        bins = edge_bins(weights)
     data = []
     hover = ([], [], [])
-    for sign, klass, edges in edge_bins(weights):
+    for sign, klass, group in bins:
         line_x, line_y = [], []
-        for layer, i, j, w in edges:
+        for layer, i, j, _ in group:
             x0, x1 = xs[layer - 1] + 0.5, xs[layer] - 0.5
             y0, y1 = ys[layer - 1][j], ys[layer][i]
             line_x += [x0, x1, None]
@@ -319,7 +476,11 @@ def network(
             hover[0].append(spots[(layer, i, j)][0])
             hover[1].append(spots[(layer, i, j)][1])
             sub = f"{i + 1}".translate(SUB) + "," + f"{j + 1}".translate(SUB)
-            hover[2].append(f"W[{layer}]{sub} = {number(float(w))}")
+            w = float(np.asarray(weights[layer - 1][0])[i, j])
+            text = f"W[{layer}]{sub} = {minus(number(w))}"
+            if trace is not None:
+                text += f" · ∂J/∂W = {short(trace.grad_W[layer - 1][i, j])}"
+            hover[2].append(text)
         data.append({"type": "scatter", "x": rounded(line_x), "y": rounded(line_y),
                      "mode": "lines", "hoverinfo": "skip", "showlegend": False,
                      "name": f"{'+' if sign else '−'}{klass}",
@@ -343,11 +504,10 @@ def network(
         shapes.append({"type": "rect", "xref": "x", "yref": "y", "x0": x - 0.58, "x1": x + 0.58,
                        "y0": y - 0.58, "y1": y + 0.58, "line": {"color": "#202124", "width": 3}})  # fmt: skip
     top = max(column[0] for column in ys) + 0.6
-    low = min(ys[0][-1] - 0.5 - LABEL_ROOM, *(column[-1] - 0.6 for column in ys))
     span = top - low
     hidden = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
     layout = {
-        "xaxis": {**hidden, "range": [xs[0] - EDGE, xs[-1] + EDGE], "constrain": "domain"},
+        "xaxis": {**hidden, "range": [xs[0] - room[0], xs[-1] + room[1]], "constrain": "domain"},
         "yaxis": {**hidden, "range": [low, top], "scaleanchor": "x", "scaleratio": 1,
                   "constrain": "domain"},
         "images": images, "shapes": shapes, "annotations": annotations,
