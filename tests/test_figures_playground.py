@@ -5,6 +5,7 @@ import base64
 import io
 import itertools
 import json
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -13,6 +14,7 @@ import pytest
 from PIL import Image
 
 from dlviz import playground as pg
+from dlviz import playground_trace as tr
 from dlviz.figures import playground as figures
 from dlviz.figures.playground import SUB
 
@@ -353,3 +355,186 @@ def test_diverged_loss_leaves_a_gap():
     spec = validated(figures.loss_curve(np.arange(4), [0.7, 0.5, np.inf, np.nan],
                                         [0.7, 0.6, np.nan, np.nan], TEXTS))  # fmt: skip
     assert spec["data"][0]["y"] == [0.7, 0.5, None, None]
+
+
+# -- one point's trace written on the network ------------------------------------------------
+LECTURE_NET = pg.Network(("x1", "x2"), (2,), "sigmoid", "classification")
+
+
+def traced(net: pg.Network, width: int = 760, text_size: int = 13, point: int = 0, **kwargs):
+    """The network figure with training point ``point``'s trace on trained weights."""
+    weights, data = trained(net)
+    trace = tr.trace(net, weights, data.X_train[point], float(data.y_train[point]))
+    labels = [LABELS[f] for f in net.features]
+    fig = figures.network(pg.grid(net, weights, 20), net.sizes, labels, weights, TEXTS,
+                          problem=net.problem, width=width, trace=trace, text_size=text_size,
+                          **kwargs)  # fmt: skip
+    return validated(fig), trace, weights
+
+
+def plain(text: str) -> list[str]:
+    """An annotation's lines without their colour spans."""
+    return [re.sub(r"<[^>]+>", "", line) for line in text.split("<br>")]
+
+
+def read(text: str) -> float:
+    """A number as the figure writes it ("−4.51e−5") back to a float."""
+    return float(text.replace("−", "-"))
+
+
+def close(shown: float, exact: float) -> bool:
+    """Written with 3 significant digits: within half a unit of the third."""
+    return abs(shown - exact) <= 5e-3 * abs(exact) + 1e-300
+
+
+def written(spec: dict) -> list[dict]:
+    """The annotations that hold the point's numbers (placed in data units, with a font size)."""
+    return [a for a in spec["layout"]["annotations"] if a["yref"] == "y" and "font" in a]
+
+
+def test_every_z_a_and_delta_of_a_2_2_1_network_is_written_under_its_tile():
+    spec, trace, _ = traced(LECTURE_NET, width=500)
+    xs = sorted({a["x"] for a in written(spec)})
+    assert len(xs) == 3  # inputs, the hidden layer, the output
+    by_column = [sorted((a for a in written(spec) if a["x"] == x), key=lambda a: -a["y"])
+                 for x in xs]  # fmt: skip
+    for (name, value), note in zip(zip(("x₁", "x₂"), trace.a0, strict=True), by_column[0],
+                                   strict=True):  # fmt: skip
+        (line,) = plain(note["text"])
+        label, number = line.split(" = ")
+        assert label == name and close(read(number), value)
+    for layer, column in enumerate(by_column[1:], start=1):
+        assert len(column) == trace.net.sizes[layer]
+        for i, note in enumerate(column):
+            lines = dict(line.split(" = ") for line in plain(note["text"]))
+            a = "ŷ" if layer == trace.L else "a"
+            assert list(lines) == ["z", a, "δ"]
+            assert close(read(lines["z"]), trace.z[layer - 1][i])
+            assert close(read(lines[a]), trace.a[layer - 1][i])
+            assert close(read(lines["δ"]), trace.delta[layer - 1][i])
+            assert f'color:{figures.DELTA}">δ' in note["text"]  # the backward pass apart
+    assert close(read(dict(line.split(" = ") for line in plain(by_column[2][0]["text"]))["ŷ"]),
+                 trace.y_hat)  # fmt: skip
+
+
+def test_every_weight_hover_reads_its_gradient_and_every_neuron_its_numbers():
+    spec, trace, weights = traced(LECTURE_NET, width=500)
+    hover = next(t for t in spec["data"] if t["name"] == "W")["text"]
+    assert len(hover) == sum(W.size for W, _ in weights)
+    for layer, (W, _) in enumerate(weights, start=1):
+        for (i, j), w in np.ndenumerate(W):
+            name = f"W[{layer}]{str(i + 1).translate(SUB)},{str(j + 1).translate(SUB)} = "
+            (text,) = [t for t in hover if t.startswith(name)]
+            value, gradient = text.removeprefix(name).split(" · ∂J/∂W = ")
+            assert read(value) == pytest.approx(w, abs=5e-4)
+            assert close(read(gradient), trace.grad_W[layer - 1][i, j])
+    neurons = next(t for t in spec["data"] if t["name"] == "b")["text"]
+    first = neurons[len(LECTURE_NET.features)]  # neuron 1 of layer 1
+    assert first.startswith(f"b[1]₁ = {figures.number(weights[0][1][0]).replace('-', '−')}")
+    assert close(read(first.split("∂J/∂b = ")[1].split("<br>")[0]), trace.grad_b[0][0])
+    assert f"δ = {figures.short(trace.delta[0][0])}" in first
+
+
+def boxes(spec: dict, width: int) -> list[tuple[float, float, float, float]]:
+    """Each written annotation's box (left, right, bottom, top) in data units, estimated from
+    its longest line × 0.5 font sizes and its lines × 1.3 font sizes at the chart's scale."""
+    layout = spec["layout"]
+    margin = layout["margin"]
+    (x0, x1), (y0, y1) = layout["xaxis"]["range"], layout["yaxis"]["range"]
+    unit = min((width - margin["l"] - margin["r"]) / (x1 - x0),
+               (layout["height"] - margin["t"] - margin["b"]) / (y1 - y0))  # fmt: skip
+    out = []
+    for note in written(spec):
+        lines, size = plain(note["text"]), note["font"]["size"]
+        w = max(len(line) for line in lines) * 0.5 * size / unit
+        h = len(lines) * 1.3 * size / unit
+        out.append((note["x"] - w / 2, note["x"] + w / 2, note["y"] - h, note["y"]))
+    return out
+
+
+def apart(a, b) -> bool:
+    return a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
+
+
+@pytest.mark.parametrize("hidden", [(8, 8), (4, 2), (4, 4), (3,), (1, 1, 1, 1, 1, 1)])
+@pytest.mark.parametrize(("width", "size"), [(760, 13), (500, 13), (680, 22)])
+def test_written_numbers_do_not_overlap(hidden, width, size):
+    net = pg.Network(pg.FEATURES[:2], hidden, "tanh", "classification")
+    spec, _, _ = traced(net, width=width, text_size=size)
+    notes, tiles_ = boxes(spec, width), tiles(spec)
+    if len(net.sizes) * 2 * 44 < width:  # room for the inputs' values and the output's
+        assert len(notes) >= len(net.features) + 1
+    for a, b in itertools.combinations(notes, 2):
+        assert apart(a, b)
+    for note in notes:
+        assert all(apart(note, tile) for tile in tiles_)
+    (x0, x1), (y0, _) = spec["layout"]["xaxis"]["range"], spec["layout"]["yaxis"]["range"]
+    assert all(x0 <= left and right <= x1 and y0 <= bottom for left, right, bottom, _ in notes)
+
+
+def test_a_2_8_8_1_network_writes_its_inputs_and_output_and_keeps_the_rest_in_hover():
+    net = pg.Network(("x1", "x2"), (8, 8), "tanh", "classification")
+    spec, trace, _ = traced(net)
+    assert len(written(spec)) == 2 + 1
+    neurons = next(t for t in spec["data"] if t["name"] == "b")["text"]
+    for i in range(8):  # layer 2's neurons: their numbers on hover
+        text = neurons[2 + 8 + i]
+        assert f"z = {figures.short(trace.z[1][i])}" in text
+        assert f"a = {figures.short(trace.a[1][i])}" in text
+        assert f"δ = {figures.short(trace.delta[1][i])}" in text
+
+
+def test_numbers_that_do_not_fit_the_width_go_to_hover():
+    net = pg.Network(("x1", "x2"), (2,) * 6, "tanh", "classification")
+    wide, _, _ = traced(net, width=2000)
+    narrow, _, _ = traced(net, width=500, text_size=22)
+    assert len(written(wide)) == 2 + 6 * 2 + 1
+    assert len(written(narrow)) < len(written(wide))
+    spec, _, _ = traced(net, width=1000, text_size=22)
+    assert 2 + 1 <= len(written(spec)) < len(written(wide))  # the inputs and output first
+
+
+def test_gradient_edges_are_as_wide_as_the_gradient():
+    spec, trace, weights = traced(SMALL, edges="gradient")
+    top = max(np.abs(g).max() for g in trace.grad_W)
+    bins = figures.edge_bins([(g / top, None) for g in trace.grad_W], figures.GRADIENT_WIDTHS)
+    for (sign, klass, group), line in zip(bins, spec["data"][:8], strict=True):
+        assert sum(v is None for v in line["x"]) == len(group)
+        assert line["line"]["width"] == figures.LINE_WIDTHS[klass]
+        for layer, i, j, _ in group:
+            assert (trace.grad_W[layer - 1][i, j] >= 0) == bool(sign)
+    widest = [line["line"]["width"] for line in spec["data"][:8] if line["x"]]
+    assert max(widest) == figures.LINE_WIDTHS[-1]  # the largest gradient in the widest class
+
+
+def test_short_numbers_have_three_significant_digits_and_no_minus_zero():
+    assert figures.short(7.59943) == "7.60"
+    assert figures.short(-0.0050234) == "−0.00502"
+    assert figures.short(4.39e-5) == "4.39e−5"
+    assert figures.short(-0.0004) == "−4.00e−4"
+    assert figures.short(1234.5) == "1.23e3"
+    assert figures.short(100.0) == "100"
+    assert figures.short(-0.0) == figures.short(0.0) == "0"
+    assert figures.short(-1e-320) != "−0"
+
+
+def test_biggest_network_with_a_trace_stays_light():
+    spec, _, _ = traced(BIGGEST)
+    assert len(json.dumps(spec)) < 110_000
+
+
+def test_decision_rings_the_point_on_top():
+    weights, data = trained(SMALL)
+    point = tuple(data.X_train[3])
+    fig = figures.decision(pg.grid(SMALL, weights, 20), data.X_train, data.y_train, data.X_test,
+                           data.y_test, "classification", TEXTS, point=point)  # fmt: skip
+    spec = validated(fig)
+    rings = [t for t in spec["data"] if t["name"] == "point"]
+    assert spec["data"][-len(rings) :] == rings and len(rings) == 2  # drawn last: on top
+    for ring in rings:
+        assert (ring["x"], ring["y"]) == ([point[0]], [point[1]])
+        assert ring["marker"]["symbol"] == "circle-open"
+        assert ring["marker"]["size"] >= 2 * 7  # around the point (7 px), not over it
+    without = validated(figures.decision(pg.grid(SMALL, weights, 20), data.X_train, data.y_train,
+                                         data.X_test, data.y_test, "classification", TEXTS))  # fmt: skip
+    assert not [t for t in without["data"] if t["name"] == "point"]
