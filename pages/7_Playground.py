@@ -141,6 +141,10 @@ def point():  # one training point forward and backward, by autodiff, checked
     view = views.inspect(net, state.weights, data.X_train[i], float(data.y_train[i]))
     st.markdown(t("point.intro", i=i, epoch=state.epoch, x1=f"{data.X_train[i, 0]:.4g}",
                   x2=f"{data.X_train[i, 1]:.4g}", y=f"{data.y_train[i]:.4g}"))  # fmt: skip
+    pictures = views.point_pictures(net, data, state.weights, view.trace, i, page.lang, page.present)  # fmt: skip
+    for column, figure, name in zip(st.columns([2, 3]), pictures, ("decision", "network"), strict=True):  # fmt: skip
+        with column:
+            page.plot(figure, key=f"point_{name}")
     for part, lines in (("forward", view.forward), ("backward", view.backward)):
         st.markdown(t(f"point.{part}"))
         for line in lines:

@@ -26,6 +26,7 @@ from dlviz.figures import playground as figures
 from dlviz.i18n import texts
 from dlviz.params import TextParam
 from dlviz.texts.playground import TEXT
+from dlviz.ui import FONT_SIZE
 from dlviz.views import refusals_kept
 
 TICK = 0.5  # s between two reruns of the live fragment while it plays
@@ -172,6 +173,29 @@ def pictures(
     curve = figures.loss_curve(np.array(state.epochs), np.array(state.train),
                                np.array(state.test), words)  # fmt: skip
     return network, decision, curve
+
+
+def point_pictures(
+    net: pg.Network, data: pg.Data, weights: pg.Weights, trace: tr.Trace, i: int, lang: str,
+    present: bool,
+) -> tuple[Figure, Figure]:  # fmt: skip
+    """The point section's pictures of training point ``i``: the output's surface with the
+    point ringed, and the network with the point's forward and backward pass written on it
+    (its edges as wide as the point's gradient), sized as the live view's two columns."""
+    words = names(lang)
+    wide, square = WIDTHS[present]
+    half = box("lecture" if data is LECTURE else "")
+    surface = pg.grid(net, weights, n=SURFACE_GRID, box=half)
+    decision = figures.decision(
+        surface, data.X_train, data.y_train, data.X_test, data.y_test, data.problem,
+        show_test=False, texts=words, width=square, point=tuple(data.X_train[i]),
+    )  # fmt: skip
+    tiles = pg.grid(net, weights, n=TILE_GRID, box=half)
+    labels = [words[f"feature.{f}"] for f in net.features]
+    network = figures.network(tiles, net.sizes, labels, weights, words, problem=net.problem,
+                              width=wide, trace=trace, edges="gradient",
+                              text_size=FONT_SIZE[present])  # fmt: skip
+    return decision, network
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
