@@ -176,6 +176,10 @@ def _logistic_csv_1d() -> bytes:
     return binary_csv(binary_data.MAX_CSV_ROWS, features=1)
 
 
+def _playground_csv() -> bytes:
+    return binary_csv(2000)  # the Playground reads at most 2,000 points (x1, x2, y)
+
+
 def _mnist() -> bytes:
     return mnist_npz(60_000, 10_000)  # the real MNIST's counts (Keras' mnist.npz)
 
@@ -184,6 +188,7 @@ SGD_CSV = Upload(None, "data.csv", _sgd_csv, "text/csv")
 LOGISTIC_CSV = Upload("csv_file", "data.csv", _logistic_csv, "text/csv")
 LOGISTIC_CSV_1D = Upload("csv_file", "data.csv", _logistic_csv_1d, "text/csv")
 MNIST = Upload("mnist", "mnist.npz", _mnist)
+PLAYGROUND_CSV = Upload("csv_file", "points.csv", _playground_csv, "text/csv")
 
 
 # -- the cases -----------------------------------------------------------------------------------
@@ -201,6 +206,8 @@ class Case:
 
 _CSV_ROWS = f"{csvdata.MAX_ROWS:,}-row x,y CSV upload"
 _BIN_ROWS = f"{binary_data.MAX_CSV_ROWS:,}-row CSV upload"
+_BIG_NETWORK = (("layers", "8,8,8,8,8,8"), ("features", "x1,x2,x1sq,x2sq,x1x2,sin1,sin2"),
+                ("act", "relu"), ("epoch", "100000"))  # fmt: skip
 CASES: list[Case] = [
     Case("Gradient", "point", "largest symbolic formula", (("f", SYMBOLIC_FORMULA), ("span", MAX)),
          move=(("x0", NEXT),)),
@@ -237,6 +244,13 @@ CASES: list[Case] = [
     Case("Softmax", "digits", "MNIST-sized .npz upload (60,000 + 10,000)",
          (("nb", MIN), ("epochs", MAX)), MNIST, (("eta", NEXT), ("train", CLICK)),
          (("data", "mnist"),), shows="60000 training images"),
+    Case("Playground", "build", "6 × 8 network, all 7 inputs, link at the last epoch",
+         (("batch", MIN), ("ratio", MAX)), move=(("lr", NEXT),), query=_BIG_NETWORK),
+    Case("Playground", "build", "2,000-point CSV upload, 6 × 8 network",
+         (("batch", MIN), ("ratio", MAX)), PLAYGROUND_CSV, (("lr", NEXT),),
+         (("data", "csv"), *_BIG_NETWORK), shows="2,000 points"),
+    Case("Playground", "point", "6 × 8 network, all 7 inputs, link at the last epoch",
+         query=_BIG_NETWORK + (("batch", "1"), ("ratio", "90")), move=(("point", MAX),)),
     Case("Autodiff", "graph", "largest graph formula", (("f", GRAPH_FORMULA),),
          move=(("x0", NEXT),)),
     Case("Autodiff", "modes", "largest graph formula", (("f", GRAPH_FORMULA), ("n", MAX)),

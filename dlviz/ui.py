@@ -256,8 +256,13 @@ class Page:
         self._write_url(key, spec, value)
         return value
 
-    def set_state(self, key: str, spec: params.Param, value: Any) -> None:
+    def set_state(self, key: str, spec: params.Param, value: Any, resend: bool = False) -> None:
+        """Set a URL-backed value. ``resend``: send the link to the browser even if it holds
+        this value already: after ``st.rerun`` (Streamlit drops the interrupted run's unsent
+        messages, so the link the browser shows may be behind)."""
         st.session_state[key] = value
+        if resend:
+            st.query_params[key] = spec.dump(value)
         self._write_url(key, spec, value)
 
     # -- layout ------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ def preset():  # the lecture's 2-2-1 in the builder, at epoch 0
     for key, value in (*views.PRESET.items(), ("epoch", 0), ("w", ()), ("from", 0)):
         page.set_state(key, DATA if key == "data" else SPECS[key], value)
     page.set_state("tab", page._specs["tab"], "build")
+    st.session_state["_playground_resend"] = True  # a callback's link is not sent: send it again
     st.session_state[f"_tab_{page.lang}"] = t("tab.build")
 
 
@@ -98,6 +99,10 @@ def build():  # TensorFlow Playground: data, inputs, layers, training, the pictu
     if name == "csv":
         own_data()
     v, data, net, key, first, offset = setting()
+    line, outside = views.describe(data, t)
+    st.caption(line)
+    if outside:
+        page.alert("info", outside)
     run = views.Training(page, SPECS, key, offset, bool(v["w"]))  # play, pause, one epoch, reset
     c = st.columns([2, 2, 2, 2, 3])
     page.log_slider("lr", SPECS["lr"], "lr", where=c[0])
@@ -133,18 +138,19 @@ def formulas(net):
 
 def point():  # one training point forward and backward, by autodiff, checked
     v, data, net, key, first, offset = setting()
-    state = views.advance(key, net, data, first, offset, v["wseed"], v["epoch"], budget=3.0)
+    state = views.kept_or_trained(key, net, data, first, offset, v["wseed"], v["epoch"])
     if state.epoch < v["epoch"]:
         page.alert("warning", t("point.short", epoch=state.epoch, goal=v["epoch"]))
     n = len(data.y_train)  # one training point: nothing to choose
     i = page.slider("point", IntParam(0, 0, pg.MAX_CSV_ROWS - 1), "point", hi=n - 1) if n > 1 else 0
     view = views.inspect(net, state.weights, data.X_train[i], float(data.y_train[i]))
-    st.markdown(t("point.intro", i=i, epoch=state.epoch, x1=f"{data.X_train[i, 0]:.4g}",
-                  x2=f"{data.X_train[i, 1]:.4g}", y=f"{data.y_train[i]:.4g}"))  # fmt: skip
+    x1, x2, y = (f"{value:.4g}".replace("-", "−") for value in (*data.X_train[i], data.y_train[i]))
+    st.markdown(t("point.intro", i=i, epoch=state.epoch, x1=x1, x2=x2, y=y))
     pictures = views.point_pictures(net, data, state.weights, view.trace, i, page.lang, page.present)  # fmt: skip
     for column, figure, name in zip(st.columns([2, 3]), pictures, ("decision", "network"), strict=True):  # fmt: skip
         with column:
             page.plot(figure, key=f"point_{name}")
+    st.caption(t("point.edges"))
     for part, lines in (("forward", view.forward), ("backward", view.backward)):
         st.markdown(t(f"point.{part}"))
         for line in lines:

@@ -86,6 +86,12 @@ TEXT = {
         "**{test}**",
         "▶ Training · epoch **{epoch}** · training loss **{train}**, test loss **{test}**",
     ),
+    "status.reaching": (
+        "Entrenando hasta la época {goal} del enlace · época **{epoch}** · pérdida de "
+        "entrenamiento **{train}**, de prueba **{test}**",
+        "Training up to the link's epoch {goal} · epoch **{epoch}** · training loss **{train}**, "
+        "test loss **{test}**",
+    ),
     "status.paused": (
         "Época **{epoch}** · pérdida de entrenamiento **{train}**, de prueba **{test}**",
         "Epoch **{epoch}** · training loss **{train}**, test loss **{test}**",
@@ -142,6 +148,14 @@ TEXT = {
     "discrete.help": (
         "Dos colores, cortados en ŷ = 0.5 (clasificación) o 0 (regresión), en vez del degradado.",
         "Two colours, cut at ŷ = 0.5 (classification) or 0 (regression), instead of the gradient.",
+    ),
+    "data.summary.classification": (
+        "{n} puntos: {train} de entrenamiento, {test} de prueba · clasificación (y = 0 o 1)",
+        "{n} points: {train} training, {test} test · classification (y = 0 or 1)",
+    ),
+    "data.summary.regression": (
+        "{n} puntos: {train} de entrenamiento, {test} de prueba · regresión",
+        "{n} points: {train} training, {test} test · regression",
     ),
     "csv.format": (
         "Un CSV con columnas **x1, x2, label** (label 0 o 1: clasificación; otros números: "
@@ -251,6 +265,12 @@ TEXT = {
         "lo calcula `dlviz.autodiff` (modo inverso) sobre el grafo de esta red.",
         "Point {i}: x = ({x1}, {x2}), y = {y}, with the weights of epoch {epoch}. Every number is "
         "computed by `dlviz.autodiff` (reverse mode) on this network's graph.",
+    ),
+    "point.edges": (
+        "En la red, las aristas muestran el gradiente ∂J/∂w de este punto (su signo y su tamaño); "
+        "pase el ratón por una arista o una neurona para leer w, b y sus gradientes.",
+        "On the network, the edges show this point's gradient ∂J/∂w (its sign and size); hover "
+        "over an edge or a neuron to read w, b and their gradients.",
     ),
     "point.forward": ("**Hacia adelante**", "**Forward**"),
     "point.backward": ("**Hacia atrás**", "**Backward**"),

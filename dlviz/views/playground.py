@@ -145,13 +145,34 @@ def advance(
     return state
 
 
+def describe(data: pg.Data, t) -> tuple[str, str | None]:
+    """The data in one line, and a note when points lie outside the plane drawn."""
+    n_train, n_test = len(data.y_train), len(data.y_test)
+    line = t(f"data.summary.{data.problem}", n=f"{n_train + n_test:,}", train=f"{n_train:,}",
+             test=f"{n_test:,}")  # fmt: skip
+    outside = pg.points_outside(np.vstack([data.X_train, data.X_test]))
+    return line, (t("csv.outside", count=outside) if outside else None)
+
+
+def kept_or_trained(
+    key: tuple, net: pg.Network, data: pg.Data, first: pg.Weights, offset: int, wseed: int,
+    goal: int,
+) -> State:  # fmt: skip
+    """The network the build section left in this session, as it is; or, opened by a link,
+    trained towards the link's epoch for at most a second (then kept: a move here is cheap)."""
+    state = st.session_state.get("_playground")
+    if state is not None and state.key == key and state.epoch <= goal:
+        return state
+    return advance(key, net, data, first, offset, wseed, goal, budget=1.0)
+
+
 def names(lang: str) -> dict[str, str]:
     return texts(TEXT, lang, "fig.")
 
 
 # About how wide (px) the live view's two columns are at 1280 px: with the sidebar open, and
 # in presentation mode (the sidebar folded); a square plot is sized to its column.
-WIDTHS = {False: (500, 320), True: (680, 450)}
+WIDTHS = {False: (490, 320), True: (640, 425)}  # measured in Chromium: 484/320, 638/422
 
 
 def pictures(
@@ -266,6 +287,10 @@ class Training:
             page.set_state("epoch", specs["epoch"], offset)
             self.play(not session.pop("_playground_quiet", False), offset)
         session["_playground_key"] = key
+        if session.pop("_playground_resend", False):  # after a callback or an st.rerun
+            page.set_state(
+                "epoch", specs["epoch"], page.state("epoch", specs["epoch"]), resend=True
+            )
         self.playing = session.get("_playground_play", False)
         self.goal = (
             session["_playground_until"] if self.playing else page.state("epoch", specs["epoch"])
@@ -277,7 +302,10 @@ class Training:
         st.session_state["_playground_until"] = epoch + PLAY_EPOCHS
 
     def _set(self, key: str, value) -> None:
+        """Set a linked value from a button's or the table's callback. Streamlit drops what a
+        callback sends to the browser, so the next run sends the link again."""
         self.page.set_state(key, self.specs[key], value)
+        st.session_state["_playground_resend"] = True
 
     def _step(self, epoch: int) -> None:
         self._set("epoch", epoch + 1)
@@ -344,15 +372,15 @@ class Training:
             playing = st.session_state.get("_playground_play", False)
             goal = st.session_state.get("_playground_until", 0) if playing else self.goal
             state = advance(self.key, net, data, first, self.offset, wseed, goal)
-            self._set("epoch", state.epoch)
+            page.set_state("epoch", self.specs["epoch"], state.epoch)
             if state.diverged:
                 page.alert("error", t("diverged", epoch=state.epoch, lr=f"{net.learning_rate:g}"))
             network, decision, curve = pictures(
                 net, data, state, *flags, page.lang, half, page.present
             )
-            st.markdown(t("status.playing" if tick and playing else "status.paused",
-                          epoch=f"{state.epoch:,}".replace(",", " "), train=f"{state.train[-1]:.4f}",
-                          test=f"{state.test[-1]:.4f}"))  # fmt: skip
+            kind = "paused" if not tick else "playing" if playing else "reaching"
+            st.markdown(t(f"status.{kind}", epoch=f"{state.epoch:,}".replace(",", " "), goal=goal,
+                          train=f"{state.train[-1]:.4f}", test=f"{state.test[-1]:.4f}"))  # fmt: skip
             left, right = st.columns([3, 2])
             with right:
                 page.plot(decision, key="decision")
@@ -361,6 +389,7 @@ class Training:
                 page.plot(network, key="network")
             if tick and (state.epoch >= goal or state.diverged):
                 st.session_state["_playground_play"] = False
+                st.session_state["_playground_resend"] = True
                 st.rerun()  # the page again, without the timer
 
         (st.fragment(draw, run_every=TICK) if tick else draw)()
@@ -381,17 +410,25 @@ class Training:
             rows = [f"{t('weights.neuron')} {i + 1}" for i in range(W.shape[0])]
             table = pd.DataFrame(np.column_stack([W, b]), columns=[*inputs, "b"], index=rows)
             number = st.column_config.NumberColumn(min_value=-100.0, max_value=100.0, format="%.4f")
-            edited = st.data_editor(table, key=f"weights_{layer}_{state.epoch}_{hash(self.key)}",
-                                    column_config={c: number for c in table.columns})  # fmt: skip
+            key = f"weights_{layer}_{state.epoch}_{hash(self.key)}"
+            st.data_editor(table, key=key, column_config={c: number for c in table.columns},
+                           on_change=self._edited, args=(key, layer, table, state))  # fmt: skip
             st.caption(t("weights.caption"))
-        values = edited.to_numpy(dtype=float)
-        if np.isfinite(values).all() and not np.array_equal(values, table.to_numpy()):
-            weights = [(W.copy(), b.copy()) for W, b in state.weights]
-            weights[layer - 1] = (values[:, :-1].copy(), values[:, -1].copy())
-            self._set("w", flat(weights))
-            self._set("from", state.epoch)
-            st.session_state["_playground_quiet"] = True
-            st.rerun(scope="fragment")
+
+    def _edited(self, key: str, layer: int, table: pd.DataFrame, state: State) -> None:
+        """An edit of the weights' table: the network from this epoch on, paused (a callback:
+        what it writes into the link reaches the browser with the run that follows)."""
+        values = np.array(table.to_numpy(dtype=float))  # a copy: the frame's own is read-only
+        columns = list(table.columns)
+        for row, cells in st.session_state[key].get("edited_rows", {}).items():
+            for column, value in cells.items():
+                if value is not None and np.isfinite(value):
+                    values[int(row), columns.index(column)] = float(value)
+        weights = [(W.copy(), b.copy()) for W, b in state.weights]
+        weights[layer - 1] = (values[:, :-1].copy(), values[:, -1].copy())
+        self._set("w", flat(weights))
+        self._set("from", state.epoch)
+        st.session_state["_playground_quiet"] = True
 
 
 def weights_latex(weights: pg.Weights) -> list[str]:
