@@ -639,9 +639,11 @@ class Grid:
     inputs: np.ndarray  # (k, n, n): the input features
 
 
-def grid(net: Network, weights: Weights, n: int = 40, box: float = BOX) -> Grid:
-    """One forward pass over the n × n grid of [−box, box]²."""
-    axis = np.linspace(-box, box, n)
+def grid(
+    net: Network, weights: Weights, n: int = 40, box: float = BOX, low: float | None = None
+) -> Grid:
+    """One forward pass over the n × n grid of [−box, box]² (of [low, box]² when given)."""
+    axis = np.linspace(-box if low is None else low, box, n)
     x1, x2 = np.meshgrid(axis, axis)  # x1[i, j] = axis[j], x2[i, j] = axis[i]
     A0 = features(np.column_stack([x1.ravel(), x2.ravel()]), net.features)
     layers = forward(net, weights, A0)

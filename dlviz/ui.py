@@ -63,6 +63,7 @@ h3 { font-size: 1.9rem !important; }
 .katex { font-size: 1.4em !important; }
 [data-testid="stMain"] input, [data-testid="stMain"] textarea,
 [data-testid="stMain"] [data-baseweb="select"] div, [data-testid="stMain"] button p,
+[data-testid="stButtonGroup"] button, [data-testid="stButtonGroup"] button *,
 [data-testid="stTable"] td, [data-testid="stTable"] th,
 [data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th {
   font-size: 1.2rem !important;

@@ -47,7 +47,11 @@ def lecture():  # the slide's XOR: a perceptron cannot, the 2-2-1 network can
             page.alert("success" if right == 4 else "warning", t(f"lecture.{name}.result",
                        right=right, loss=f"{run.train_loss[-1]:.4f}"))  # fmt: skip
             page.plot(figure, key=f"lecture_{name}")
-            page.table(table, key=f"lecture_{name}_table", formats={"y_hat": "%.4f"})
+            page.table(
+                table,
+                key=f"lecture_{name}_table",
+                formats={"x1": "%g", "x2": "%g", "y": "%g", "y_hat": "%.4f"},
+            )
             for line in views.weights_latex(run.weights):
                 st.latex(line)
     st.button(t("lecture.open"), key="open_preset", icon=":material/open_in_new:", type="primary",
@@ -87,7 +91,7 @@ def setting():  # the data and the network as the link holds them (every section
 
 
 def build():  # TensorFlow Playground: data, inputs, layers, training, the pictures
-    c = st.columns([3, 2, 2, 2, 2])
+    c = st.columns([7, 6, 4, 6, 5])  # whole words in the labels at 1280 px, large type
     name = page.select("data", DATA, "data", where=c[0])
     page.slider("ratio", SPECS["ratio"], "ratio", step=10, format="%d %%", where=c[1])
     page.slider("noise", SPECS["noise"], "noise", step=5, format="%d %%", where=c[2],
@@ -114,7 +118,7 @@ def build():  # TensorFlow Playground: data, inputs, layers, training, the pictu
     page.pills("features", SPECS["features"], "features")
     run.layers(v["layers"])
     run.toolbar(v["wseed"])
-    run.live(net, data, first, v["wseed"], (v["test"], v["discrete"]), views.box(name))
+    run.live(net, data, first, v["wseed"], (v["test"], v["discrete"]), views.plane(name))
     formulas(net)
     run.weights_editor(net, [t(f"fig.feature.{f}") for f in net.features])
 

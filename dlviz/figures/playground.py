@@ -189,9 +189,9 @@ def decision(
              "hoverinfo": "skip"},
         ]  # fmt: skip
     ticks = [lo, (lo + hi) / 2, hi]
-    half = float(grid.axis[-1])  # the plane drawn: [−6, 6]², or the lecture's [−1.5, 1.5]²
-    plane = {"range": [-half, half], "constrain": "domain", "zeroline": False, "showgrid": False,
-             "tickvals": [-half, -half / 2, 0, half / 2, half]}  # fmt: skip
+    ends = [float(grid.axis[0]), float(grid.axis[-1])]  # [−6, 6]², the lecture's [−0.5, 1.5]²
+    plane = {"range": ends, "constrain": "domain", "zeroline": False, "showgrid": False,
+             "tickvals": np.linspace(*ends, 5).tolist()}  # fmt: skip
     layout = {
         "coloraxis": {
             "colorscale": STEPS if discretize else SCALE, "cmin": lo, "cmax": hi,

@@ -40,8 +40,10 @@ TEXT = {
         r"\hat y = \sigma(W x + b), \quad W \in \mathbb{R}^{1\times 2}",
     ),
     "lecture.mlp.latex": (
-        r"a^{[1]} = \sigma(W^{[1]} x + b^{[1]}),\quad \hat y = \sigma(W^{[2]} a^{[1]} + b^{[2]})",
-        r"a^{[1]} = \sigma(W^{[1]} x + b^{[1]}),\quad \hat y = \sigma(W^{[2]} a^{[1]} + b^{[2]})",
+        r"\begin{aligned} a^{[1]} &= \sigma(W^{[1]} x + b^{[1]}),\quad W^{[1]} \in \mathbb{R}^{2\times 2}"
+        r"\\ \hat y &= \sigma(W^{[2]} a^{[1]} + b^{[2]}) \end{aligned}",
+        r"\begin{aligned} a^{[1]} &= \sigma(W^{[1]} x + b^{[1]}),\quad W^{[1]} \in \mathbb{R}^{2\times 2}"
+        r"\\ \hat y &= \sigma(W^{[2]} a^{[1]} + b^{[2]}) \end{aligned}",
     ),
     "lecture.perceptron.result": (
         "J = {loss}: no aprende XOR. Lo mejor que puede hacer una sola neurona con los cuatro "
@@ -115,7 +117,7 @@ TEXT = {
     "data.lecture": ("XOR de la clase (4 puntos)", "The lecture's XOR (4 points)"),
     "data.gauss": ("Dos nubes gaussianas", "Two Gaussian clouds"),
     "data.xor": ("XOR (cuadrantes)", "XOR (quadrants)"),
-    "data.circle": ("Círculo dentro de un anillo", "Circle inside a ring"),
+    "data.circle": ("Círculo en un anillo", "Circle in a ring"),
     "data.spiral": ("Dos espirales", "Two spirals"),
     "data.plane": ("Regresión: plano", "Regression: plane"),
     "data.bumps": ("Regresión: campanas", "Regression: bumps"),

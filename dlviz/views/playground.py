@@ -49,9 +49,13 @@ PRESET = {"data": "lecture", "features": ("x1", "x2"), "layers": (2,), "act": "s
 PRESET_EPOCHS = 1000
 
 
-def box(name: str) -> float:
-    """Half the side of the plane drawn: the slide's points lie in [0, 1]²."""
-    return 1.5 if name == "lecture" else pg.BOX
+def plane(name: str) -> tuple[float, float]:
+    """The plane drawn, [lo, hi]²: the slide's points lie in [0, 1]²."""
+    return (-0.5, 1.5) if name == "lecture" else (-pg.BOX, pg.BOX)
+
+
+def _grid(net: pg.Network, weights: pg.Weights, n: int, side: tuple[float, float]) -> pg.Grid:
+    return pg.grid(net, weights, n=n, box=side[1], low=side[0])
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -177,13 +181,13 @@ WIDTHS = {False: (490, 320), True: (640, 425)}  # measured in Chromium: 484/320,
 
 def pictures(
     net: pg.Network, data: pg.Data, state: State, show_test: bool, discretize: bool, lang: str,
-    half: float = pg.BOX, present: bool = False,
+    side: tuple[float, float] = (-pg.BOX, pg.BOX), present: bool = False,
 ) -> tuple[Figure, Figure, Figure]:  # fmt: skip
     """The network with every neuron's tile, the output's surface with the data, the losses."""
     words = names(lang)
     wide, square = WIDTHS[present]
-    tiles = pg.grid(net, state.weights, n=TILE_GRID, box=half)
-    surface = pg.grid(net, state.weights, n=SURFACE_GRID, box=half)
+    tiles = _grid(net, state.weights, TILE_GRID, side)
+    surface = _grid(net, state.weights, SURFACE_GRID, side)
     labels = [words[f"feature.{f}"] for f in net.features]
     network = figures.network(tiles, net.sizes, labels, state.weights, words,
                               problem=net.problem, width=wide)  # fmt: skip
@@ -205,13 +209,13 @@ def point_pictures(
     (its edges as wide as the point's gradient), sized as the live view's two columns."""
     words = names(lang)
     wide, square = WIDTHS[present]
-    half = box("lecture" if data is LECTURE else "")
-    surface = pg.grid(net, weights, n=SURFACE_GRID, box=half)
+    side = plane("lecture" if data is LECTURE else "")
+    surface = _grid(net, weights, SURFACE_GRID, side)
     decision = figures.decision(
         surface, data.X_train, data.y_train, data.X_test, data.y_test, data.problem,
         show_test=False, texts=words, width=square, point=tuple(data.X_train[i]),
     )  # fmt: skip
-    tiles = pg.grid(net, weights, n=TILE_GRID, box=half)
+    tiles = _grid(net, weights, TILE_GRID, side)
     labels = [words[f"feature.{f}"] for f in net.features]
     network = figures.network(tiles, net.sizes, labels, weights, words, problem=net.problem,
                               width=wide, trace=trace, edges="gradient",
@@ -228,7 +232,7 @@ def lecture_pair(lang: str, present: bool) -> list:
         net = pg.Network(("x1", "x2"), hidden, "sigmoid", "classification", learning_rate=3.0,
                          batch_size=4)  # fmt: skip
         run = pg.train(net, pg.init_weights(net, 0), LECTURE, PRESET_EPOCHS, 0)
-        surface = pg.grid(net, run.weights, n=SURFACE_GRID, box=box("lecture"))
+        surface = _grid(net, run.weights, SURFACE_GRID, plane("lecture"))
         figure = figures.decision(surface, LECTURE_X, LECTURE_Y, LECTURE_X[:0], LECTURE_Y[:0],
                                   "classification", texts=words, show_test=False,
                                   width=WIDTHS[present][0] * 4 // 5)  # fmt: skip
@@ -362,7 +366,7 @@ class Training:
         return state.epoch < self.goal and not state.diverged
 
     def live(self, net: pg.Network, data: pg.Data, first: pg.Weights, wseed: int,
-             flags: tuple[bool, bool], half: float) -> None:  # fmt: skip
+             flags: tuple[bool, bool], side: tuple[float, float]) -> None:  # fmt: skip
         """Train a tick's worth, then the numbers and the three pictures; while it has work
         left it runs as a fragment that reruns every ``TICK`` s, and once done it reruns the
         page, which shows it without the timer."""
@@ -376,7 +380,7 @@ class Training:
             if state.diverged:
                 page.alert("error", t("diverged", epoch=state.epoch, lr=f"{net.learning_rate:g}"))
             network, decision, curve = pictures(
-                net, data, state, *flags, page.lang, half, page.present
+                net, data, state, *flags, page.lang, side, page.present
             )
             kind = "paused" if not tick else "playing" if playing else "reaching"
             st.markdown(t(f"status.{kind}", epoch=f"{state.epoch:,}".replace(",", " "), goal=goal,
@@ -432,11 +436,12 @@ class Training:
 
 
 def weights_latex(weights: pg.Weights) -> list[str]:
-    """W^{[l]} and b^{[l]} of every layer, one line a layer (6 significant digits)."""
-    return [
-        f"W^{{[{k}]}} = {tr.matrix_blocks(W, W.shape[1])[0][2]},\\quad b^{{[{k}]}} = {tr.vector_latex(b)}"
-        for k, (W, b) in enumerate(weights, start=1)
-    ]
+    """W^{[l]} and b^{[l]} of every layer, one a line (6 significant digits)."""
+    lines = []
+    for k, (W, b) in enumerate(weights, start=1):
+        lines.append(f"W^{{[{k}]}} = {tr.matrix_blocks(W, W.shape[1])[0][2]}")
+        lines.append(f"b^{{[{k}]}} = {tr.vector_latex(b)}")
+    return lines
 
 
 def lecture_table(net: pg.Network, weights: pg.Weights) -> pd.DataFrame:
