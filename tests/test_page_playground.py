@@ -209,3 +209,24 @@ def test_own_csv_points_train_and_a_bad_file_keeps_the_last_good_one(run_page):
     assert "single class" in texts(at.error)
     assert query(at, "csv") == good  # the refused text stays out of the link
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_two_students_with_the_same_setting_train_it_once(run_page):
+    first = run_page(PAGE, lang="en", tab="build")  # plays at once: one tick of training
+    epoch = shown_epoch(first)
+    mine = first.session_state["_playground"]
+    assert epoch > 0 and epoch in mine.record.weights  # the stretch it trained is recorded
+    second = run_page(PAGE, lang="es", tab="build", epoch=str(epoch))  # the same setting
+    theirs = second.session_state["_playground"]
+    assert theirs.record is mine.record and theirs.weights is mine.record.weights[epoch]
+    assert shown_epoch(second) == epoch  # read, not trained again
+
+
+def test_the_frames_come_further_apart_when_many_play(monkeypatch):
+    monkeypatch.setattr(views, "_PLAYING", {})
+    assert views.tick_interval() == views.TICK
+    now = views.time.monotonic()
+    views._PLAYING.update({f"s{k}": now for k in range(4 * views.FULL_PACE)})
+    views._PLAYING["gone"] = now - 10 * views.TICK  # stopped playing a while ago
+    assert views.players() == 4 * views.FULL_PACE and "gone" not in views._PLAYING
+    assert views.tick_interval() == 4 * views.TICK

@@ -10,12 +10,15 @@ a link (``?epoch=``) reproduces the state it was copied from.
 
 from __future__ import annotations
 
+import threading
 import time
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dlviz import expr
 from dlviz import playground as pg
@@ -30,6 +33,7 @@ from dlviz.ui import FONT_SIZE
 from dlviz.views import refusals_kept
 
 TICK = 0.5  # s between two reruns of the live fragment while it plays
+FULL_PACE = 8  # students playing at once before the frames come further apart
 BUDGET = 0.08  # s of training a rerun (at least one epoch): the rest is drawing and sending
 PLAY_EPOCHS = 1000  # one ▶ plays this many epochs, then pauses: no tab left open trains forever
 MAX_EPOCH = 100_000
@@ -86,16 +90,88 @@ def dataset(name: str, noise: int, ratio: int, seed: int, csv: str | bytes) -> p
 
 
 @dataclass
+class Record:
+    """One setting's training as far as any session has taken it: the losses after every epoch
+    since its start (``offset``), and the weights where each stretch of training ended. Training
+    is deterministic, so a session with the same setting (a class following the teacher) reads
+    the epochs already trained instead of training them again."""
+
+    offset: int
+    train: list[float]
+    test: list[float]
+    weights: dict[int, pg.Weights]  # epoch → the weights after it (never changed once stored)
+    per_epoch: float = 0.0  # seconds an epoch took, as last measured
+    stop: int | None = None  # training diverged after this epoch
+
+    @property
+    def last(self) -> int:
+        return self.offset + len(self.train) - 1
+
+
+_RECORDS: OrderedDict[tuple, Record] = OrderedDict()  # the most recently used settings
+_PLAYING: dict[str, float] = {}  # session id → when its live view last trained
+_LOCK = threading.Lock()
+MAX_RECORDS, MAX_CHECKPOINTS = 16, 200
+
+
+def _record(key: tuple, net: pg.Network, data: pg.Data, first: pg.Weights, offset: int) -> Record:
+    with _LOCK:
+        if key in _RECORDS:
+            _RECORDS.move_to_end(key)
+            return _RECORDS[key]
+    train = pg.loss(net, first, data.X_train, data.y_train)
+    fresh = Record(
+        offset, [train], [pg.loss(net, first, data.X_test, data.y_test)], {offset: first}
+    )
+    with _LOCK:
+        record = _RECORDS.setdefault(key, fresh)
+        _RECORDS.move_to_end(key)
+        while len(_RECORDS) > MAX_RECORDS:
+            _RECORDS.popitem(last=False)
+    return record
+
+
+def _publish(record: Record, begun: int, run: pg.Run) -> None:
+    """Add what a session trained from epoch ``begun`` to the record: the losses past its end
+    and a checkpoint (every other one dropped when there are too many)."""
+    with _LOCK:
+        for epoch, train, test in zip(run.epochs, run.train_loss, run.test_loss, strict=True):
+            if epoch == record.last + 1:
+                record.train.append(float(train))
+                record.test.append(float(test))
+        end = int(run.epochs[-1]) if len(run.epochs) else begun
+        record.weights.setdefault(end, run.weights)
+        if run.diverged:
+            record.stop = end
+        if len(record.weights) > MAX_CHECKPOINTS:
+            kept = sorted(record.weights)[::2]
+            record.weights = {e: record.weights[e] for e in {*kept, record.offset, end}}
+
+
+@dataclass
 class State:
-    """One student's network: its weights at ``epoch`` and the losses since its start."""
+    """One student's network: its weights at ``epoch``; the losses come from its record."""
 
     key: tuple
+    record: Record
     weights: pg.Weights
     epoch: int
-    epochs: list[int] = field(default_factory=list)
-    train: list[float] = field(default_factory=list)
-    test: list[float] = field(default_factory=list)
-    diverged: bool = False
+
+    @property
+    def epochs(self) -> list[int]:
+        return list(range(self.record.offset, self.epoch + 1))
+
+    @property
+    def train(self) -> list[float]:
+        return self.record.train[: self.epoch - self.record.offset + 1]
+
+    @property
+    def test(self) -> list[float]:
+        return self.record.test[: self.epoch - self.record.offset + 1]
+
+    @property
+    def diverged(self) -> bool:
+        return self.record.stop is not None and self.epoch >= self.record.stop
 
 
 def flat(weights: pg.Weights) -> tuple[float, ...]:
@@ -116,35 +192,67 @@ def start(net: pg.Network, wseed: int, edited: tuple[float, ...]) -> pg.Weights:
     return unflat(net, edited) if edited else pg.init_weights(net, wseed)
 
 
+def players(now: float | None = None) -> int:
+    """How many sessions of this server played in the last ``3 × TICK`` seconds."""
+    now = time.monotonic() if now is None else now
+    with _LOCK:
+        for session in [s for s, t in _PLAYING.items() if now - t > 3 * TICK]:
+            del _PLAYING[session]
+        return len(_PLAYING)
+
+
+def tick_interval() -> float:
+    """Seconds between two frames of the live view: ``TICK``, longer when more than
+    ``FULL_PACE`` students play at once on this server (the others' moves stay quick; each
+    player's network trains fewer epochs a second)."""
+    return TICK * max(1.0, players() / FULL_PACE)
+
+
+def _played() -> None:
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        with _LOCK:
+            _PLAYING[ctx.session_id] = time.monotonic()
+
+
 def advance(
     key: tuple, net: pg.Network, data: pg.Data, first: pg.Weights, offset: int, wseed: int,
-    goal: int, budget: float = BUDGET,
+    goal: int, budget: float = BUDGET, paced: bool = False,
 ) -> State:  # fmt: skip
-    """The session's network trained towards epoch ``goal`` for at most ``budget`` seconds
-    (whole epochs, at least one when short of the goal). A new setting starts again from
-    ``first`` at epoch ``offset``; so does a goal behind the state (a link to an earlier epoch)."""
+    """The session's network taken towards epoch ``goal``: read from the setting's record
+    where another session trained it already, trained (and recorded) where not, for at most
+    ``budget`` seconds (at least one epoch when short of the goal). ``paced`` (playing): at
+    most as many epochs as the budget buys, read or trained, so every frame moves on alike. A
+    new setting starts again from ``first`` at epoch ``offset``; so does a goal behind the state
+    (a link to an earlier epoch)."""
     state = st.session_state.get("_playground")
     if state is None or state.key != key or state.epoch > goal:
-        before = pg.loss(net, first, data.X_train, data.y_train)
-        state = State(key, first, offset, [offset], [before],
-                      [pg.loss(net, first, data.X_test, data.y_test)])  # fmt: skip
+        record = _record(key, net, data, first, offset)
+        state = State(key, record, first, offset)
+    record = state.record
+    reach = int(budget / record.per_epoch) if record.per_epoch else goal - state.epoch
+    limit = min(goal, state.epoch + max(reach, 1)) if paced else goal
     done = time.perf_counter() + budget
-    size = 1
-    while state.epoch < goal and not state.diverged:
-        begun = time.perf_counter()
-        size = min(size, goal - state.epoch)
-        run = pg.train(net, state.weights, data, size, wseed, start_epoch=state.epoch)
-        new = run.epochs > state.epoch  # (epoch 0's losses are kept already)
-        state.weights, state.diverged = run.weights, bool(run.diverged)
-        state.epochs += run.epochs[new].tolist()
-        state.train += run.train_loss[new].tolist()
-        state.test += run.test_loss[new].tolist()
-        state.epoch = state.epochs[-1]
-        now = time.perf_counter()
-        if now >= done:
+    size = max(1, reach) if record.per_epoch else 1
+    while state.epoch < limit and not state.diverged:
+        ahead = [e for e in record.weights if state.epoch < e <= limit]
+        if ahead:  # trained already (by this session or another): read it
+            state.epoch = max(ahead)
+            state.weights = record.weights[state.epoch]
+            continue
+        if time.perf_counter() >= done:
             break
-        per_epoch = (now - begun) / size
-        size = max(1, int((done - now) / max(per_epoch, 1e-6)))
+        begun, size = time.perf_counter(), min(size, limit - state.epoch)
+        run = pg.train(net, state.weights, data, size, wseed, start_epoch=state.epoch)
+        _publish(record, state.epoch, run)
+        trained = int(run.epochs[-1]) - state.epoch if len(run.epochs) else 0
+        state.weights, state.epoch = run.weights, state.epoch + trained
+        per_epoch = (time.perf_counter() - begun) / max(trained, 1)
+        if trained >= size // 2 or not record.per_epoch:  # a short stretch measures badly
+            record.per_epoch = per_epoch
+        size = max(1, int((done - time.perf_counter()) / max(per_epoch, 1e-6)))
+        if run.diverged:
+            break
     st.session_state["_playground"] = state
     return state
 
@@ -375,7 +483,9 @@ class Training:
         def draw() -> None:
             playing = st.session_state.get("_playground_play", False)
             goal = st.session_state.get("_playground_until", 0) if playing else self.goal
-            state = advance(self.key, net, data, first, self.offset, wseed, goal)
+            state = advance(self.key, net, data, first, self.offset, wseed, goal, paced=playing)
+            if tick:
+                _played()
             page.set_state("epoch", self.specs["epoch"], state.epoch)
             if state.diverged:
                 page.alert("error", t("diverged", epoch=state.epoch, lr=f"{net.learning_rate:g}"))
@@ -396,7 +506,7 @@ class Training:
                 st.session_state["_playground_resend"] = True
                 st.rerun()  # the page again, without the timer
 
-        (st.fragment(draw, run_every=TICK) if tick else draw)()
+        (st.fragment(draw, run_every=tick_interval()) if tick else draw)()
 
     def weights_editor(self, net: pg.Network, feature_labels: list[str]) -> None:
         """Read and edit one layer's W and b as the lecture writes them (row i: neuron i); an
