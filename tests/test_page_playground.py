@@ -230,3 +230,15 @@ def test_the_frames_come_further_apart_when_many_play(monkeypatch):
     views._PLAYING["gone"] = now - 10 * views.TICK  # stopped playing a while ago
     assert views.players() == 4 * views.FULL_PACE and "gone" not in views._PLAYING
     assert views.tick_interval() == 4 * views.TICK
+
+
+@pytest.mark.parametrize("name", ["plane", "bumps"])
+def test_regression_data_train_a_linear_output_on_half_the_squared_error(run_page, name):
+    at = run_page(PAGE, lang="en", tab="build", data=name, epoch="4")
+    latex = texts(at.latex)
+    assert r"\tfrac{1}{2}\left(\hat y_i - y_i\right)^2" in latex and r"\hat y = z^{[L]}" in latex
+    data = pg.dataset(name, noise=0.0, ratio=0.5, seed=0)
+    net = default_network("regression")
+    run = pg.train(net, pg.init_weights(net, 0), data, 4, 0)
+    assert f"{run.train_loss[-1]:.4f}" in texts(at.markdown)
+    assert "regression" in texts(at.caption)

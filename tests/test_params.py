@@ -69,6 +69,9 @@ SPECS = [
     params.TextParam("x^2 y + y", 300),
     params.GridParam(0.1, params.log_grid(-3, 1)),
     params.TableParam(((1.0, 0.0, 0.5),), 3, max_rows=4),
+    params.SetParam(("x1", "x2"), ("x1", "x2", "x1sq", "sin1")),
+    params.SizesParam((4, 2), 6, 1, 8),
+    params.VectorParam(25, bound=100.0),
 ]
 
 
@@ -79,6 +82,12 @@ def valid(spec, value) -> bool:
         return value in spec.options
     if isinstance(spec, params.TextParam):
         return len(value) <= spec.max_length
+    if isinstance(spec, params.SetParam):
+        return bool(value) and list(value) == [o for o in spec.options if o in value]
+    if isinstance(spec, params.SizesParam):
+        return len(value) <= spec.max_items and all(spec.lo <= n <= spec.hi for n in value)
+    if isinstance(spec, params.VectorParam):
+        return len(value) <= spec.max_items and all(abs(v) <= spec.bound for v in value)
     if isinstance(spec, params.TableParam):
         return len(value) <= spec.max_rows and all(
             len(row) == spec.columns and all(math.isfinite(cell) for cell in row) for row in value
@@ -128,3 +137,36 @@ def test_a_table_reads_back_from_its_link(rows):
 def test_a_tampered_table_says_why(raw, code):
     value, error = params.read(params.TableParam(((0.0, 0.0, 0.0),), 3, max_rows=4), raw)
     assert value == ((0.0, 0.0, 0.0),) and error.code == code
+
+
+@pytest.mark.parametrize(
+    ("spec", "raw", "value"),
+    [
+        (params.SetParam(("x1",), ("x1", "x2", "sin1")), "sin1,x1", ("x1", "sin1")),
+        (params.SizesParam((4, 2), 6, 1, 8), "0", ()),
+        (params.SizesParam((4, 2), 6, 1, 8), "8,1", (8, 1)),
+        (params.VectorParam(3), "", ()),
+        (params.VectorParam(3), "1,-2.5,3e-4", (1.0, -2.5, 0.0003)),
+    ],
+)
+def test_the_playgrounds_link_values(spec, raw, value):
+    assert params.read(spec, raw) == (value, None)
+    assert params.read(spec, spec.dump(value)) == (value, None)
+
+
+@pytest.mark.parametrize(
+    ("spec", "raw", "code"),
+    [
+        (params.SetParam(("x1",), ("x1", "x2")), ",,", "empty"),
+        (params.SetParam(("x1",), ("x1", "x2")), "x1,x3", "not_choice"),
+        (params.SizesParam((4,), 6, 1, 8), "1,2,3,4,5,6,7", "too_many_items"),
+        (params.SizesParam((4,), 6, 1, 8), "9", "outside"),
+        (params.SizesParam((4,), 6, 1, 8), "4,", "not_whole"),
+        (params.VectorParam(2), "1,2,3", "too_many_items"),
+        (params.VectorParam(2, bound=10.0), "11", "outside"),
+        (params.VectorParam(2), "nan", "not_finite"),
+    ],
+)
+def test_a_tampered_playground_value_says_why(spec, raw, code):
+    value, error = params.read(spec, raw)
+    assert value == spec.default and error.code == code
