@@ -293,6 +293,13 @@ class Page:
             (draw if key in whole else st.fragment(draw))()
         return key
 
+    def go_to(self, key: str) -> None:
+        """Open section ``key`` on the next run (from a button's callback)."""
+        st.session_state["tab"] = key
+        st.session_state[f"_tab_{self.lang}"] = self.t(f"tab.{key}")
+        if "tab" in self._specs:
+            self._write_url("tab", self._specs["tab"], key)
+
     def stepper(self, key: str, total: int, default: int = 0) -> int:
         """Buttons that step through ``total`` steps (first, back, next, last); the step is
         kept in the link (``?<key>=``). A linked step past the end shows the last one and says

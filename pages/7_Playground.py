@@ -61,9 +61,8 @@ def lecture():  # the slide's XOR: a perceptron cannot, the 2-2-1 network can
 def preset():  # the lecture's 2-2-1 in the builder, at epoch 0
     for key, value in (*views.PRESET.items(), ("epoch", 0), ("w", ()), ("from", 0)):
         page.set_state(key, DATA if key == "data" else SPECS[key], value)
-    page.set_state("tab", page._specs["tab"], "build")
+    page.go_to("build")
     st.session_state["_playground_resend"] = True  # a callback's link is not sent: send it again
-    st.session_state[f"_tab_{page.lang}"] = t("tab.build")
 
 
 def setting():  # the data and the network as the link holds them (every section reads them)
@@ -71,14 +70,11 @@ def setting():  # the data and the network as the link holds them (every section
     chosen = tuple(f for f in pg.FEATURES if f in v["features"])  # a list from the buttons
     v["features"] = chosen or st.session_state.get("_features_last", SPECS["features"].default)
     name = page.state("data", DATA)
-    csv = st.session_state.get("_playground_csv", "")
-    data = (
-        views.dataset(name, v["noise"], v["ratio"], v["seed"], csv)
-        if name != "csv" or csv
-        else None
-    )
-    if data is None:  # no file yet: the default data until one can be read
-        data = views.dataset(DATA.default, 0, v["ratio"], v["seed"], "")
+    csv, data = "", views.dataset(name, v["noise"], v["ratio"], v["seed"])
+    if name == "csv":  # the file or text of the build section, else the link's pasted text
+        given = st.session_state.get("_playground_csv") or page.state("csv", views.CSV_TEXT)
+        csv, data = page.kept("csv_data", given, lambda s: views.csv_data(s, v["ratio"], v["seed"]),
+                              views.CSV_SAMPLE, lambda e: csvdata.explain(e, t), link="csv")  # fmt: skip
     net = pg.Network(v["features"], v["layers"], v["act"], data.problem, v["reg"], v["lam"],
                      v["lr"], v["batch"])  # fmt: skip
     w, offset = v["w"], v["from"] if v["w"] else 0
@@ -127,11 +123,7 @@ def own_data():  # the student's points: a CSV file or pasted text
     st.markdown(t("csv.format"))
     upload = page.upload("csv_file", "csv.upload", ["csv", "txt"], pg.MAX_CSV_BYTES)
     pasted = page.text_area("csv", views.CSV_TEXT, "csv.paste", height=140)
-    text = upload.getvalue() if upload is not None else pasted
-    ratio, seed = page.state("ratio", SPECS["ratio"]), page.state("seed", SPECS["seed"])
-    text, _ = page.kept("csv_data", text, lambda s: views.csv_data(s, ratio, seed), views.CSV_SAMPLE,
-                        lambda error: csvdata.explain(error, t), link="csv")  # fmt: skip
-    st.session_state["_playground_csv"] = text
+    st.session_state["_playground_csv"] = upload.getvalue() if upload is not None else pasted
 
 
 def formulas(net):

@@ -242,3 +242,14 @@ def test_regression_data_train_a_linear_output_on_half_the_squared_error(run_pag
     run = pg.train(net, pg.init_weights(net, 0), data, 4, 0)
     assert f"{run.train_loss[-1]:.4f}" in texts(at.markdown)
     assert "regression" in texts(at.caption)
+
+
+def test_the_point_section_reads_the_links_own_points(run_page):
+    good = "x1,x2,label\n-3,-3,0\n-2,-4,0\n3,3,1\n2,4,1\n"
+    at = run_page(PAGE, lang="en", tab="point", data="csv", csv=good, ratio="50")
+    pairs = ("x = (−3, −3)", "x = (−2, −4)", "x = (3, 3)", "x = (2, 4)")
+    assert any(pair in texts(at.markdown) for pair in pairs)
+    assert not at.error
+    bad = run_page(PAGE, lang="en", tab="point", data="csv", csv="x1,x2,label\n1,<b>2</b>,0\n")
+    assert bad.error and "<b>" not in bad.error[0].proto.body.replace("\\<b\\>", "")
+    assert len(bad.get("plotly_chart")) == 2  # the sample points instead, no traceback
