@@ -24,25 +24,14 @@ Medians of ``REPEATS`` runs, one thread each: threadpoolctl limits numpy's BLAS 
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import numpy as np
 
+from bench.softmax import median_time
 from dlviz import playground as pg
 
 SEED, REPEATS = 0, 5
 EPOCHS, SNAPSHOT_EVERY, GRID = 500, 10, 40
 WORST_EPOCHS = 3
-
-
-def _median_time(run, repeats: int = REPEATS) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def ours(net: pg.Network, data: pg.Data, epochs: int, every: int | None) -> float:
@@ -149,11 +138,12 @@ def _target() -> None:
     for n in (500, 1000):
         data = pg.dataset("circle", n, 0.0, 0.5, SEED)
         steps = EPOCHS * -(-len(data.y_train) // net.batch_size)
-        seconds, loss = _median_time(lambda: ours(net, data, EPOCHS, SNAPSHOT_EVERY))  # noqa: B023
+        seconds, loss = median_time(lambda: ours(net, data, EPOCHS, SNAPSHOT_EVERY), REPEATS)  # noqa: B023
         label = f"{len(data.y_train)} / {len(data.y_test)}"
         row = f"{label:<24}{seconds * 1e3:>8.0f}ms"
-        their_seconds, their_loss = _median_time(
-            lambda: theirs(net, data, EPOCHS, SNAPSHOT_EVERY)  # noqa: B023
+        their_seconds, their_loss = median_time(
+            lambda: theirs(net, data, EPOCHS, SNAPSHOT_EVERY),
+            REPEATS,  # noqa: B023
         )
         if their_loss is None:
             print(f"{row}{'(no torch)':>13}{'':>8}{seconds / steps * 1e6:>15.1f}")
@@ -168,8 +158,8 @@ def _worst() -> None:
     net = pg.Network(pg.FEATURES, (8,) * 6, "relu", "classification", learning_rate=0.01,
                      batch_size=1)  # fmt: skip
     data = pg.dataset("spiral", 500, 0.0, 0.9, SEED)
-    seconds, _ = _median_time(lambda: ours(net, data, WORST_EPOCHS, None))
-    their_seconds, their_loss = _median_time(lambda: theirs(net, data, WORST_EPOCHS, None))
+    seconds, _ = median_time(lambda: ours(net, data, WORST_EPOCHS, None), REPEATS)
+    their_seconds, their_loss = median_time(lambda: theirs(net, data, WORST_EPOCHS, None), REPEATS)
     print(f"\n{'worst legal setting (ms per epoch)':<60}{'dlviz':>10}{'PyTorch CPU':>13}")
     label = f"6×8 ReLU, 7 inputs, batch 1, {len(data.y_train)} training points"
     mine = f"{seconds / WORST_EPOCHS * 1e3:>8.1f}ms"

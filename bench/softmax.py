@@ -42,7 +42,7 @@ SKLEARN_MAX_ITER = 200  # issue 15's reference: LogisticRegression(max_iter=200)
 TARGET_SHARE = 0.2  # issue 15: the page's training in at most a fifth of scikit-learn's time
 
 
-def _median_time(run, repeats: int = REPEATS) -> tuple[float, object]:
+def median_time(run, repeats: int = REPEATS) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeats):
         start = time.perf_counter()
@@ -62,7 +62,7 @@ def sklearn_reference(data: digits.Dataset) -> tuple[float, float]:
             )  # lbfgs may say it hit max_iter; it is still the reference
             return LogisticRegression(max_iter=SKLEARN_MAX_ITER).fit(data.X_train, data.y_train)
 
-    seconds, model = _median_time(run)
+    seconds, model = median_time(run)
     return seconds, float(model.score(data.X_test, data.y_test))
 
 
@@ -74,7 +74,7 @@ def ours_until(data: digits.Dataset, target: float) -> tuple[float, int | None, 
         return model.fit(data.X_train, data.y_train, data.X_test, data.y_test, 10,
                          lambda epoch, row: row["test_accuracy"] >= target)  # fmt: skip
 
-    seconds, model = _median_time(run)
+    seconds, model = median_time(run)
     last = model.history_.iloc[-1]
     reached = int(last["epoch"]) if last["test_accuracy"] >= target else None
     return seconds, reached, float(last["test_accuracy"])
@@ -82,7 +82,7 @@ def ours_until(data: digits.Dataset, target: float) -> tuple[float, int | None, 
 
 def ours_epoch(data: digits.Dataset, batch: int, eta: float, epochs: int = 20) -> float:
     """Seconds per epoch of our training (with its per-epoch training-set metrics)."""
-    seconds, _ = _median_time(
+    seconds, _ = median_time(
         lambda: SoftmaxRegression(eta, batch, epochs, SEED).fit(data.X_train, data.y_train)
     )
     return seconds / epochs
@@ -116,7 +116,7 @@ def torch_epoch(data: digits.Dataset, batch: int, eta: float, epochs: int = 20) 
                 optimizer.step()
         return model
 
-    seconds, _ = _median_time(run, 3)
+    seconds, _ = median_time(run, 3)
     return seconds / epochs
 
 
@@ -134,7 +134,7 @@ def main() -> None:
 
 def fixed(data: digits.Dataset) -> tuple[float, float]:
     """(seconds, test accuracy) of the page's default training: DEFAULT_EPOCHS epochs, fixed."""
-    seconds, model = _median_time(
+    seconds, model = median_time(
         lambda: SoftmaxRegression(ETA, BATCH, DEFAULT_EPOCHS, SEED).fit(
             data.X_train, data.y_train, data.X_test, data.y_test, 10
         )

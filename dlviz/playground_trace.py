@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from dlviz import autodiff, expr
+from dlviz import playground as pg
 from dlviz.activations import sigmoid as np_sigmoid
 from dlviz.autodiff import Tensor
 
@@ -113,27 +114,6 @@ def _point(x_raw) -> np.ndarray:
 
 
 # --------------------------------------------------- numpy twin (the finite differences' f)
-_NP_FEATURES = {
-    "x1": lambda x1, x2: x1,
-    "x2": lambda x1, x2: x2,
-    "x1sq": lambda x1, x2: x1 * x1,
-    "x2sq": lambda x1, x2: x2 * x2,
-    "x1x2": lambda x1, x2: x1 * x2,
-    "sin1": lambda x1, x2: np.sin(x1),
-    "sin2": lambda x1, x2: np.sin(x2),
-}
-
-
-def _np_activation(name: str, z: np.ndarray) -> np.ndarray:
-    if name == "relu":
-        return np.maximum(z, 0.0)
-    if name == "tanh":
-        return np.tanh(z)
-    if name == "sigmoid":
-        return np_sigmoid(z)
-    return z
-
-
 def _np_data_loss(net, z_out: float, y: float) -> float:
     if _classification(net):
         return float(np.logaddexp(0.0, z_out) - y * z_out)
@@ -157,17 +137,17 @@ def _np_rest(net, weights, layer: int, value: np.ndarray, kind: str, y: float) -
         if kind == "z":
             if layer == L:
                 return _np_data_loss(net, float(value[0]), y)
-            a = _np_activation(net.activation, value)
+            a = pg.activate(net.activation, value)
         else:
             a = value
         for W, b in weights[layer:]:
             z = W @ a + b
-            a = _np_activation(net.activation, z)
+            a = pg.activate(net.activation, z)
         return _np_data_loss(net, float(z[0]), y)
 
 
 def _np_features(net, x: np.ndarray) -> np.ndarray:
-    return np.array([_NP_FEATURES[name](x[0], x[1]) for name in net.features])
+    return pg.features(x[None, :], net.features)[0]
 
 
 def _np_objective(net, weights, x: np.ndarray, y: float) -> float:
@@ -554,16 +534,6 @@ def matrix_blocks(M: np.ndarray, columns: int = COLUMNS) -> list[tuple[int, int,
     return blocks
 
 
-def _derivative(name: str, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-    if name == "relu":
-        return (z > 0).astype(float)
-    if name == "tanh":
-        return 1.0 - a * a
-    if name == "sigmoid":
-        return a * (1.0 - a)
-    return np.ones_like(z)
-
-
 def forward_latex(t: Trace) -> list[str]:
     """The forward pass with this point's numbers, one LaTeX formula per layer (inputs first,
     the loss last): a⁽⁰⁾ from x₁, x₂; z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾ = […] over a⁽ˡ⁾ = g(z⁽ˡ⁾) = […];
@@ -633,7 +603,7 @@ def backward_latex(t: Trace) -> list[str]:
                 rf"{number_latex(delta[0])}"
             ]
         else:
-            slope = _derivative(net.activation, t.z[li - 1], t.a[li - 1])
+            slope = pg.derivative(net.activation, t.z[li - 1], t.a[li - 1])
             rows = [
                 rf"\delta{_sup(li)} &= \left(W^{{[{li + 1}]\top}} \delta{_sup(li + 1)}\right) \odot "
                 rf"g'(z{_sup(li)})",
