@@ -142,8 +142,8 @@ def _target() -> None:
         label = f"{len(data.y_train)} / {len(data.y_test)}"
         row = f"{label:<24}{seconds * 1e3:>8.0f}ms"
         their_seconds, their_loss = median_time(
-            lambda: theirs(net, data, EPOCHS, SNAPSHOT_EVERY),
-            REPEATS,  # noqa: B023
+            lambda: theirs(net, data, EPOCHS, SNAPSHOT_EVERY),  # noqa: B023
+            REPEATS,
         )
         if their_loss is None:
             print(f"{row}{'(no torch)':>13}{'':>8}{seconds / steps * 1e6:>15.1f}")
