@@ -14,6 +14,19 @@ A dropped connection is reconnected the browser's way (health check, then the we
 old session id, then a rerun with the page's current query string) and counted; a student that
 cannot get back within 30 s, a traceback element, or a run that never finishes is an error.
 
+Students who play (``--play``: all; ``--play-share 0.5``: every other one) open the
+Playground's build section (``/Playground?tab=build``), which plays at once, and keep the
+browser's auto-rerun timers as Streamlit 1.67's frontend does (App.tsx): an ``auto_rerun`` message
+starts a ``setInterval`` for its fragment (none without a fragment id; the same interval again
+keeps the running timer), ``stop_auto_rerun`` ends those named, and a full run's ``new_session``
+ends all (a fragment run's keeps them). Each tick sends the fragment's rerun (``is_auto_rerun``)
+with the widget states and query string the student holds, whether or not a run is in progress
+(the frontend does not check: the server folds it into the next run). A request is answered by
+the first run that started after it was sent and finished. Recorded: ticks sent, tick → its
+run's end, the time between two ends of a timer's runs (frames), and the epochs the status
+line ("epoch **N**") moved on per second of frames; the players' moves (a control of the build
+section every 2–5 s, which restarts the network) apart from the other students'.
+
 With no ``--url`` it starts the server itself, the README's way (``streamlit run app.py``) or
 ``python -m dlviz.serve --workers N``, and reads that process tree's CPU and memory from /proc.
 With ``--url`` it measures anything (a deployment too); ``--pid`` names a local process tree
@@ -30,6 +43,7 @@ import http.cookiejar
 import math
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -157,6 +171,16 @@ def with_param(query: str, key: str, value: str) -> str:
     return urllib.parse.urlencode(pairs)
 
 
+STATUS_EPOCH = re.compile(r"(?:[Ee]poch|[ÉéEe]poca) \*\*([\d\s]+)\*\*")
+
+
+def status_epoch(markdown: str) -> int | None:
+    """The epoch of the Playground's status line ("▶ Training · epoch **1 000** · …", in
+    Spanish "época"), None for any other text."""
+    found = STATUS_EPOCH.search(markdown)
+    return int(re.sub(r"\D", "", found.group(1))) if found else None
+
+
 # -- one student ---------------------------------------------------------------------------------
 @dataclass
 class Tally:
@@ -167,6 +191,12 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     reconnects: int = 0
     reconnect_s: list[float] = field(default_factory=list)
+    ticks: int = 0  # auto-rerun requests sent by the students' timers
+    tick_s: list[float] = field(default_factory=list)  # a tick's request → its run's end
+    frames: list[float] = field(default_factory=list)  # between two ends of a timer's runs
+    epochs: int = 0  # epochs the status line moved on between those frames
+    epoch_s: float = 0.0  # the frames' intervals over which they moved on
+    players: int = 0  # students of this tally who opened a page that plays
 
 
 class Student:
@@ -186,8 +216,18 @@ class Student:
         self.states: dict[str, WidgetState] = {}  # the values the browser would hold
         self.cache: dict[str, ForwardMsg] = {}  # the browser's message cache (by hash)
         self.ws = None
-        self.finished: asyncio.Future | None = None
         self.reader: asyncio.Task | None = None
+        # Requests waiting for their run: (runs started when sent, future). A request is
+        # answered by the first run that started after it was sent and finished (the server
+        # folds requests that arrive during a run into the next one).
+        self.pending: list[tuple[int, asyncio.Future]] = []
+        self.runs_started = 0
+        self.run_fragments: tuple[str, ...] = ()  # the fragments the current run reruns
+        # The browser's auto-rerun timers (fragment id → (interval s, task)), as App.tsx keeps
+        # them: handleAutoRerun, handleStopAutoRerun, cleanupAutoReruns on a full run.
+        self.timers: dict[str, tuple[float, asyncio.Task | None]] = {}
+        self.epoch: int | None = None  # the status line's epoch of the current run
+        self.last_frame: tuple[float, int | None] | None = None  # (end, epoch) of a tick's run
 
     # the protocol --------------------------------------------------------------------------
     def _get(self, url: str) -> None:
@@ -217,8 +257,10 @@ class Student:
                 self._receive(frame)
         except websockets.ConnectionClosed:
             pass
-        if self.finished and not self.finished.done():
-            self.finished.set_exception(ConnectionError("connection closed during a run"))
+        for _, future in self.pending:
+            if not future.done():
+                future.set_exception(ConnectionError("connection closed during a run"))
+        self.pending.clear()
 
     def _receive(self, frame: bytes) -> None:
         msg = ForwardMsg()
@@ -237,6 +279,13 @@ class Student:
         kind = msg.WhichOneof("type")
         if kind == "new_session":
             self.session_id = msg.new_session.initialize.session_id or self.session_id
+            self.runs_started += 1
+            self.run_fragments = tuple(msg.metadata.run.fragment_ids)
+            self.epoch = None
+            if not self.run_fragments:  # a full run: the browser clears every timer
+                for fragment in list(self.timers):
+                    self._stop_timer(fragment)
+                self.last_frame = None
         elif kind == "navigation":  # the page that runs (new_session names the main script)
             self.page_hash = msg.navigation.page_script_hash
         elif kind == "page_info_changed":
@@ -245,6 +294,8 @@ class Student:
             element = msg.delta.new_element
             if element.WhichOneof("type") == "exception":
                 self.tally.errors.append(f"exception: {element.exception.message}"[:80])
+            elif element.WhichOneof("type") == "markdown":
+                self.epoch = status_epoch(element.markdown.body) or self.epoch
             state = widget_state(element)
             if state is not None:
                 self.widgets[state.id] = (element, msg.delta.fragment_id)
@@ -255,11 +306,74 @@ class Student:
                 ):
                     self.states[state.id] = state
         elif kind == "script_finished" and msg.script_finished in DONE:
-            if self.finished and not self.finished.done():
-                self.finished.set_result(msg.script_finished)
+            self._finished()
+        elif kind == "auto_rerun":
+            self._auto_rerun(msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
+        elif kind == "stop_auto_rerun":
+            for fragment in msg.stop_auto_rerun.fragment_ids:
+                self._stop_timer(fragment)
 
-    async def _rerun(self, fragment: str = "", bound: tuple[str, str] | None = None) -> float:
-        """Send a rerun as the browser does and wait for its end; its latency in seconds."""
+    def _finished(self) -> None:
+        """A run ended: answer the requests it served; a timer's run is a frame."""
+        now = time.perf_counter()
+        waiting = []
+        for sent_at, future in self.pending:
+            if self.runs_started > sent_at:
+                if not future.done():
+                    future.set_result(now)
+            else:
+                waiting.append((sent_at, future))
+        self.pending = waiting
+        if self.run_fragments and any(f in self.timers for f in self.run_fragments):
+            if self.last_frame is not None:
+                then, epoch = self.last_frame
+                self.tally.frames.append(now - then)
+                if epoch is not None and self.epoch is not None and self.epoch >= epoch:
+                    self.tally.epochs += self.epoch - epoch
+                    self.tally.epoch_s += now - then
+            self.last_frame = (now, self.epoch)
+
+    def _auto_rerun(self, fragment: str, interval: float) -> None:
+        """handleAutoRerun: a timer for the fragment, unless one runs at that interval."""
+        if not fragment:  # the browser ignores it
+            return
+        if fragment in self.timers and self.timers[fragment][0] == interval:
+            return
+        self._stop_timer(fragment)
+        task = None
+        with contextlib.suppress(RuntimeError):  # no event loop: a unit test of the bookkeeping
+            task = asyncio.get_running_loop().create_task(self._tick(fragment, interval))
+        self.timers[fragment] = (interval, task)
+
+    def _stop_timer(self, fragment: str) -> None:
+        _, task = self.timers.pop(fragment, (0.0, None))
+        if task is not None:
+            task.cancel()
+
+    async def _tick(self, fragment: str, interval: float) -> None:
+        """setInterval: every ``interval`` s a rerun of the fragment with the widgets' states,
+        sent whether or not a run is in progress (the frontend does not check; the server
+        folds it into the run that follows); none while disconnected."""
+        due = time.perf_counter()
+        while True:
+            due += interval
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            due = max(due, time.perf_counter() - interval)  # a late timer does not catch up
+            if self.ws is None or self.ws.state != websockets.State.OPEN:
+                continue
+            self.tally.ticks += 1
+            asyncio.get_running_loop().create_task(self._timed_tick(fragment))
+
+    async def _timed_tick(self, fragment: str) -> None:
+        try:
+            self.tally.tick_s.append(await self._rerun(fragment, auto=True))
+        except (ConnectionError, websockets.ConnectionClosed):
+            pass  # the student's loop reconnects
+        except TimeoutError:
+            self.tally.errors.append(f"a tick of {self.page_name} did not finish")
+
+    def rerun_message(self, fragment: str = "", auto: bool = False) -> BackMsg:
+        """The rerun the browser sends: page, query string, the widgets it holds, its cache."""
         client = BackMsg()
         rerun = client.rerun_script
         rerun.query_string = self.query
@@ -268,18 +382,26 @@ class Student:
         else:
             rerun.page_name = self.page_name
         rerun.fragment_id = fragment
+        rerun.is_auto_rerun = auto
         rerun.cached_message_hashes.extend(self.cache)
         rerun.widget_states.widgets.extend(self.states[wid] for wid in self.widgets)
         rerun.context_info.timezone = "UTC"
         rerun.context_info.locale = self.locale
         rerun.context_info.url = self.base + "/" + self.page_name
-        self.finished = asyncio.get_running_loop().create_future()
+        return client
+
+    async def _rerun(
+        self, fragment: str = "", bound: tuple[str, str] | None = None, auto: bool = False
+    ) -> float:
+        """Send a rerun as the browser does and wait for its end; its latency in seconds."""
+        client = self.rerun_message(fragment, auto)
+        finished = asyncio.get_running_loop().create_future()
+        self.pending.append((self.runs_started, finished))
         start = time.perf_counter()
         await self.ws.send(client.SerializeToString())
         if bound is not None:  # the browser writes a bound widget's new value into its address
             self.query = with_param(self.query, *bound)
-        await asyncio.wait_for(self.finished, RUN_TIMEOUT_S)
-        return time.perf_counter() - start
+        return await asyncio.wait_for(finished, RUN_TIMEOUT_S) - start
 
     # what a student does ---------------------------------------------------------------------
     async def open(self) -> None:
@@ -354,6 +476,8 @@ class Student:
         await self.leave()
 
     async def leave(self) -> None:
+        for fragment in list(self.timers):
+            self._stop_timer(fragment)
         if self.ws is not None:
             await self.ws.close()
         if self.reader is not None:
@@ -413,14 +537,21 @@ def workers_of(pid: int) -> list[int]:
 
 # -- a level: N students for a while ----------------------------------------------------------------
 async def level(base: str, paths: list[str], students: int, seconds: float, seed: int,
-                ramp: float, kill: tuple[int, float] | None) -> Tally:  # fmt: skip
-    tally = Tally()
+                ramp: float, kill: tuple[int, float] | None, play: float = 0.0,
+                ) -> tuple[Tally, Tally]:  # fmt: skip
+    """``students`` for ``seconds``: a share ``play`` of them (spread evenly over the
+    arrivals) open the Playground's build section, which plays at once; the others open
+    ``paths`` in turn. (The others' tally, the players' tally.)"""
+    tally, played = Tally(), Tally()
     rng = random.Random(seed)
     until = time.perf_counter() + seconds
-    crowd = [
-        Student(base, paths[i % len(paths)], random.Random(rng.random()), tally)
-        for i in range(students)
-    ]
+    crowd, others = [], 0
+    for i in range(students):
+        player = math.floor((i + 1) * play) > math.floor(i * play)
+        path = PLAY_PATH if player else paths[others % len(paths)]
+        others += not player
+        played.players += player
+        crowd.append(Student(base, path, random.Random(rng.random()), played if player else tally))
 
     async def arrive(student: Student, delay: float) -> None:
         await asyncio.sleep(delay)
@@ -436,7 +567,7 @@ async def level(base: str, paths: list[str], students: int, seconds: float, seed
     if kill:
         tasks.append(kill_one(*kill))
     await asyncio.gather(*tasks)
-    return tally
+    return tally, played
 
 
 async def warm(base: str, paths: list[str], workers: int) -> None:
@@ -453,11 +584,12 @@ async def warm(base: str, paths: list[str], workers: int) -> None:
         raise RuntimeError(f"warming up: {tally.errors[0]}")
 
 
-def row(students: int, tally: Tally, cpu: float, mem: tuple[float, float]) -> list[str]:
-    def ms(values: list[float], q: float) -> str:
-        value = percentile(values, q)
-        return "—" if math.isnan(value) else f"{value * 1000:.0f}"
+def ms(values: list[float], q: float) -> str:
+    value = percentile(values, q)
+    return "—" if math.isnan(value) else f"{value * 1000:.0f}"
 
+
+def row(students: int, tally: Tally, cpu: float, mem: tuple[float, float]) -> list[str]:
     return [
         str(students),
         str(len(tally.moves)),
@@ -477,6 +609,37 @@ HEADER = [
 ]  # fmt: skip
 
 
+def play_row(students: int, others: Tally, played: Tally, cpu: float) -> list[str]:
+    """A level with players: the others' and the players' moves, the players' frames and
+    epochs per second of play (all players' epochs over all their frames' time)."""
+    rate = played.epochs / played.epoch_s if played.epoch_s else math.nan
+    return [
+        str(students),
+        str(played.players),
+        str(len(others.moves)),
+        *(ms(others.moves, q) for q in (50, 95, 99)),
+        str(len(played.moves)),
+        *(ms(played.moves, q) for q in (50, 95, 99)),
+        str(played.ticks),
+        str(len(played.frames)),
+        *(ms(played.frames, q) for q in (50, 95)),
+        *(ms(played.tick_s, q) for q in (50, 95)),
+        "—" if math.isnan(rate) else f"{rate:.0f}",
+        str(len(others.errors) + len(played.errors)),
+        str(others.reconnects + played.reconnects),
+        "—" if math.isnan(cpu) else f"{cpu:.0f} %",
+    ]
+
+
+PLAY_HEADER = [
+    "students", "players", "others' moves", "p50 (ms)", "p95", "p99", "players' moves",
+    "p50 (ms)", "p95", "p99", "ticks sent", "frames", "between frames p50 (ms)", "p95",
+    "tick → frame p50 (ms)", "p95", "epochs/s a player", "errors", "reconnects", "server CPU",
+    "client CPU",
+]  # fmt: skip
+PLAY_PATH = "/Playground?tab=build"  # opened at epoch 0, it plays at once
+
+
 def default_paths() -> list[str]:
     """The six pages as a class opens them; the Softmax page's first section has no slider or
     number to move (its labels are typed), so its students open the softmax explorer."""
@@ -489,8 +652,10 @@ def run(args: argparse.Namespace) -> None:
     context = contextlib.nullcontext((args.url, None)) if args.url else launched(args.workers)
     with context as (base, process):
         pid = process.pid if process else args.pid
-        print(f"# {base} — pages: {', '.join(paths)}; {args.seconds:.0f} s per level")
-        asyncio.run(warm(base, paths, max(args.workers, 1)))
+        play = 1.0 if args.play else args.play_share
+        print(f"# {base} — pages: {', '.join(paths)}; {args.seconds:.0f} s per level"
+              + (f"; {play:.0%} of the students play {PLAY_PATH}" if play else ""))  # fmt: skip
+        asyncio.run(warm(base, [*paths, PLAY_PATH] if play else paths, max(args.workers, 1)))
         time.sleep(args.settle)
         start_mib = usage(pid)[1]
         rows = []
@@ -498,8 +663,8 @@ def run(args: argparse.Namespace) -> None:
             cpu0, mem0 = usage(pid)
             wall0, client0 = time.perf_counter(), time.process_time()
             kill = (pid, args.kill_worker_at) if args.kill_worker_at is not None and pid else None
-            tally = asyncio.run(
-                level(base, paths, students, args.seconds, args.seed + n, args.ramp, kill)
+            tally, played = asyncio.run(
+                level(base, paths, students, args.seconds, args.seed + n, args.ramp, kill, play)
             )
             cpu1, wall1, client1 = usage(pid)[0], time.perf_counter(), time.process_time()
             time.sleep(args.settle)  # the sessions leave
@@ -508,12 +673,17 @@ def run(args: argparse.Namespace) -> None:
             if kill:  # a killed worker's CPU time leaves /proc with it: not measurable
                 cpu = math.nan
             client = (client1 - client0) / (wall1 - wall0) * 100
-            rows.append(row(students, tally, cpu, (mem0, mem1)) + [f"{client:.0f} %"])
-            print(markdown_table(HEADER, rows[-1:]).splitlines()[-1], flush=True)
-            for error in sorted(set(tally.errors))[:5]:
-                print(f"    error ×{tally.errors.count(error)}: {error}")
+            if play:
+                rows.append(play_row(students, tally, played, cpu) + [f"{client:.0f} %"])
+            else:
+                rows.append(row(students, tally, cpu, (mem0, mem1)) + [f"{client:.0f} %"])
+            header = PLAY_HEADER if play else HEADER
+            print(markdown_table(header, rows[-1:]).splitlines()[-1], flush=True)
+            errors = tally.errors + played.errors
+            for error in sorted(set(errors))[:5]:
+                print(f"    error ×{errors.count(error)}: {error}")
         print()
-        print(markdown_table(HEADER, rows))
+        print(markdown_table(header, rows))
         print("(CPU: % of one core, averaged over the level; the students run on this machine too)")
         if args.expire and pid:
             # Streamlit keeps up to 128 closed sessions for server.disconnectedSessionTTL (120 s)
@@ -594,6 +764,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--expire", type=float, default=135.0,
                         help="seconds to wait after the last level before reading memory again "
                         "(Streamlit keeps closed sessions 120 s); 0: don't")  # fmt: skip
+    parser.add_argument("--play", action="store_true",
+                        help=f"every student plays the Playground ({PLAY_PATH}: it plays at "
+                        "once; a move every 2–5 s restarts its network)")  # fmt: skip
+    parser.add_argument("--play-share", type=float, default=0.0,
+                        help="this share of the students play, the others open --paths")  # fmt: skip
     parser.add_argument("--seed", type=int, default=0)
     run(parser.parse_args(argv))
 
