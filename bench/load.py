@@ -217,6 +217,7 @@ class Student:
         self.cache: dict[str, ForwardMsg] = {}  # the browser's message cache (by hash)
         self.ws = None
         self.reader: asyncio.Task | None = None
+        self.moves = True  # False: a student who only watches (the timers' runs alone)
         # Requests waiting for their run: (runs started when sent, future). A request is
         # answered by the first run that started after it was sent and finished (the server
         # folds requests that arrive during a run into the next one).
@@ -471,7 +472,7 @@ class Student:
             await asyncio.sleep(self.rng.uniform(2.0, 5.0))
             if self.ws is None or self.ws.state != websockets.State.OPEN:
                 await self.reconnect()
-            elif time.perf_counter() < until:
+            elif time.perf_counter() < until and self.moves:
                 await self.move()
         await self.leave()
 
@@ -538,10 +539,11 @@ def workers_of(pid: int) -> list[int]:
 # -- a level: N students for a while ----------------------------------------------------------------
 async def level(base: str, paths: list[str], students: int, seconds: float, seed: int,
                 ramp: float, kill: tuple[int, float] | None, play: float = 0.0,
-                ) -> tuple[Tally, Tally]:  # fmt: skip
+                watch: bool = False) -> tuple[Tally, Tally]:  # fmt: skip
     """``students`` for ``seconds``: a share ``play`` of them (spread evenly over the
     arrivals) open the Playground's build section, which plays at once; the others open
-    ``paths`` in turn. (The others' tally, the players' tally.)"""
+    ``paths`` in turn; ``watch``: the players move nothing. (The others' tally, the
+    players'.)"""
     tally, played = Tally(), Tally()
     rng = random.Random(seed)
     until = time.perf_counter() + seconds
@@ -552,6 +554,7 @@ async def level(base: str, paths: list[str], students: int, seconds: float, seed
         others += not player
         played.players += player
         crowd.append(Student(base, path, random.Random(rng.random()), played if player else tally))
+        crowd[-1].moves = not (player and watch)
 
     async def arrive(student: Student, delay: float) -> None:
         await asyncio.sleep(delay)
@@ -654,7 +657,8 @@ def run(args: argparse.Namespace) -> None:
         pid = process.pid if process else args.pid
         play = 1.0 if args.play else args.play_share
         print(f"# {base} — pages: {', '.join(paths)}; {args.seconds:.0f} s per level"
-              + (f"; {play:.0%} of the students play {PLAY_PATH}" if play else ""))  # fmt: skip
+              + (f"; {play:.0%} of the students play {PLAY_PATH}" if play else "")
+              + (" and only watch" if play and args.watch else ""))  # fmt: skip
         asyncio.run(warm(base, [*paths, PLAY_PATH] if play else paths, max(args.workers, 1)))
         time.sleep(args.settle)
         start_mib = usage(pid)[1]
@@ -664,8 +668,9 @@ def run(args: argparse.Namespace) -> None:
             wall0, client0 = time.perf_counter(), time.process_time()
             kill = (pid, args.kill_worker_at) if args.kill_worker_at is not None and pid else None
             tally, played = asyncio.run(
-                level(base, paths, students, args.seconds, args.seed + n, args.ramp, kill, play)
-            )
+                level(base, paths, students, args.seconds, args.seed + n, args.ramp, kill, play,
+                      args.watch)
+            )  # fmt: skip
             cpu1, wall1, client1 = usage(pid)[0], time.perf_counter(), time.process_time()
             time.sleep(args.settle)  # the sessions leave
             _, mem1 = usage(pid)
@@ -769,6 +774,8 @@ def main(argv: list[str] | None = None) -> None:
                         "once; a move every 2–5 s restarts its network)")  # fmt: skip
     parser.add_argument("--play-share", type=float, default=0.0,
                         help="this share of the students play, the others open --paths")  # fmt: skip
+    parser.add_argument("--watch", action="store_true",
+                        help="the players only watch (their timers' runs alone, no moves)")  # fmt: skip
     parser.add_argument("--seed", type=int, default=0)
     run(parser.parse_args(argv))
 
