@@ -227,7 +227,7 @@ def test_the_frames_come_further_apart_when_many_play(monkeypatch):
     assert views.tick_interval() == views.TICK
     now = views.time.monotonic()
     views._PLAYING.update({f"s{k}": now for k in range(4 * views.FULL_PACE)})
-    views._PLAYING["gone"] = now - 10 * views.TICK  # stopped playing a while ago
+    views._PLAYING["gone"] = now - 2 * views.WINDOW  # stopped playing a while ago
     assert views.players() == 4 * views.FULL_PACE and "gone" not in views._PLAYING
     assert views.tick_interval() == 4 * views.TICK
 
@@ -253,3 +253,15 @@ def test_the_point_section_reads_the_links_own_points(run_page):
     bad = run_page(PAGE, lang="en", tab="point", data="csv", csv="x1,x2,label\n1,<b>2</b>,0\n")
     assert bad.error and "<b>" not in bad.error[0].proto.body.replace("\\<b\\>", "")
     assert len(bad.get("plotly_chart")) == 2  # the sample points instead, no traceback
+
+
+def test_students_training_at_once_share_a_part_of_a_core(monkeypatch):
+    monkeypatch.setattr(views, "_TRAINING", {})
+    monkeypatch.setattr(views, "_PLAYING", {})  # frames every TICK
+    assert views.training_budget() == views.BUDGET  # alone: the whole budget
+    now = views.time.monotonic()
+    views._TRAINING.update({f"s{k}": now for k in range(20)})
+    budget = views.training_budget()
+    assert budget < views.BUDGET and 20 * budget / views.TICK <= views.TRAINING_SHARE + 1e-9
+    views._TRAINING.update({f"t{k}": now for k in range(1000)})
+    assert views.training_budget() == views.MIN_BUDGET  # at least a few ms: one epoch or more

@@ -35,6 +35,12 @@ from dlviz.views import refusals_kept
 TICK = 0.5  # s between two reruns of the live fragment while it plays
 FULL_PACE = 8  # students playing at once before the frames come further apart
 BUDGET = 0.08  # s of training a rerun (at least one epoch): the rest is drawing and sending
+# All players' training together takes at most this share of one core: a rerun's budget shrinks
+# as more students train at once. Measured (bench.load, 40 students, 20 of them playing and
+# moving a control every 2-5 s): with 80 ms a rerun whoever the number, the others' moves went
+# from p50 24 ms to 921 ms (p95 54 ms to 2.8 s).
+TRAINING_SHARE, MIN_BUDGET = 0.3, 0.005
+WINDOW = 3.0  # s: a session that trained or played this recently counts
 PLAY_EPOCHS = 1000  # one ▶ plays this many epochs, then pauses: no tab left open trains forever
 MAX_EPOCH = 100_000
 # Points a side: a neuron's tile, the output's surface (JSON of the 7-8×6-1 network: 84 kB at
@@ -108,7 +114,8 @@ class Record:
 
 
 _RECORDS: OrderedDict[tuple, Record] = OrderedDict()  # the most recently used settings
-_PLAYING: dict[str, float] = {}  # session id → when its live view last trained
+_PLAYING: dict[str, float] = {}  # session id → when its live view last showed a frame
+_TRAINING: dict[str, float] = {}  # session id → when it last trained
 _LOCK = threading.Lock()
 MAX_RECORDS, MAX_CHECKPOINTS = 16, 200
 
@@ -191,36 +198,47 @@ def start(net: pg.Network, wseed: int, edited: tuple[float, ...]) -> pg.Weights:
     return unflat(net, edited) if edited else pg.init_weights(net, wseed)
 
 
-def players(now: float | None = None) -> int:
-    """How many sessions of this server played in the last ``3 × TICK`` seconds."""
+def _recent(sessions: dict[str, float], now: float | None = None) -> int:
+    """How many of ``sessions`` were seen in the last ``WINDOW`` seconds (the others dropped)."""
     now = time.monotonic() if now is None else now
     with _LOCK:
-        for session in [s for s, t in _PLAYING.items() if now - t > 3 * TICK]:
-            del _PLAYING[session]
-        return len(_PLAYING)
+        for session in [s for s, t in sessions.items() if now - t > WINDOW]:
+            del sessions[session]
+        return len(sessions)
+
+
+def players(now: float | None = None) -> int:
+    """How many sessions of this server played in the last ``WINDOW`` seconds."""
+    return _recent(_PLAYING, now)
 
 
 def tick_interval() -> float:
     """Seconds between two frames of the live view: ``TICK``, longer when more than
-    ``FULL_PACE`` students play at once on this server (the others' moves stay quick; each
-    player's network trains fewer epochs a second)."""
+    ``FULL_PACE`` students play at once on this server (decided when the view starts)."""
     return TICK * max(1.0, players() / FULL_PACE)
 
 
-def _played() -> None:
+def training_budget() -> float:
+    """Seconds of training a rerun may take: ``BUDGET`` for one student, shared when several
+    train at once so that together they take at most ``TRAINING_SHARE`` of one core."""
+    trainers = max(1, _recent(_TRAINING))
+    return max(MIN_BUDGET, min(BUDGET, TRAINING_SHARE * tick_interval() / trainers))
+
+
+def _seen(sessions: dict[str, float]) -> None:
     ctx = get_script_run_ctx()
     if ctx is not None:
         with _LOCK:
-            _PLAYING[ctx.session_id] = time.monotonic()
+            sessions[ctx.session_id] = time.monotonic()
 
 
 def advance(
     key: tuple, net: pg.Network, data: pg.Data, first: pg.Weights, offset: int, wseed: int,
-    goal: int, budget: float = BUDGET, paced: bool = False,
+    goal: int, budget: float | None = None, paced: bool = False,
 ) -> State:  # fmt: skip
     """The session's network taken towards epoch ``goal``: read from the setting's record
     where another session trained it already, trained (and recorded) where not, for at most
-    ``budget`` seconds (at least one epoch when short of the goal). ``paced`` (playing): at
+    ``budget`` seconds (``training_budget()``; at least one epoch when short of the goal). ``paced`` (playing): at
     most as many epochs as the budget buys, read or trained, so every frame moves on alike. A
     new setting starts again from ``first`` at epoch ``offset``; so does a goal behind the state
     (a link to an earlier epoch)."""
@@ -229,6 +247,7 @@ def advance(
         record = _record(key, net, data, first, offset)
         state = State(key, record, first, offset)
     record = state.record
+    budget = training_budget() if budget is None else budget
     reach = int(budget / record.per_epoch) if record.per_epoch else goal - state.epoch
     limit = min(goal, state.epoch + max(reach, 1)) if paced else goal
     done = time.perf_counter() + budget
@@ -242,6 +261,7 @@ def advance(
         if time.perf_counter() >= done:
             break
         begun, size = time.perf_counter(), min(size, limit - state.epoch)
+        _seen(_TRAINING)
         run = pg.train(net, state.weights, data, size, wseed, start_epoch=state.epoch)
         _publish(record, state.epoch, run)
         trained = int(run.epochs[-1]) - state.epoch if len(run.epochs) else 0
@@ -484,7 +504,7 @@ class Training:
             goal = st.session_state.get("_playground_until", 0) if playing else self.goal
             state = advance(self.key, net, data, first, self.offset, wseed, goal, paced=playing)
             if tick:
-                _played()
+                _seen(_PLAYING)
             page.set_state("epoch", self.specs["epoch"], state.epoch)
             if state.diverged:
                 page.alert("error", t("diverged", epoch=state.epoch, lr=f"{net.learning_rate:g}"))
