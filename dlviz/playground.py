@@ -227,14 +227,19 @@ def points_outside(X: np.ndarray, box: float = BOX) -> int:
 
 # ------------------------------------------------------------------------------------ features
 _FEATURE_FUNCTIONS = {
-    "x1": lambda x1, x2: x1,
-    "x2": lambda x1, x2: x2,
-    "x1sq": lambda x1, x2: x1 * x1,
-    "x2sq": lambda x1, x2: x2 * x2,
-    "x1x2": lambda x1, x2: x1 * x2,
-    "sin1": lambda x1, x2: np.sin(x1),
-    "sin2": lambda x1, x2: np.sin(x2),
+    "x1": lambda x1, x2, sin: x1,
+    "x2": lambda x1, x2, sin: x2,
+    "x1sq": lambda x1, x2, sin: x1 * x1,
+    "x2sq": lambda x1, x2, sin: x2 * x2,
+    "x1x2": lambda x1, x2, sin: x1 * x2,
+    "sin1": lambda x1, x2, sin: sin(x1),
+    "sin2": lambda x1, x2, sin: sin(x2),
 }
+
+
+def feature(name: str, x1, x2, sin=np.sin):
+    """One feature of the inputs: numpy arrays, or (``sin=autodiff.sin``) autodiff tensors."""
+    return _FEATURE_FUNCTIONS[name](x1, x2, sin)
 
 
 def features(X: np.ndarray, names: tuple[str, ...] | list[str]) -> np.ndarray:
@@ -247,7 +252,7 @@ def features(X: np.ndarray, names: tuple[str, ...] | list[str]) -> np.ndarray:
     x1, x2 = X[:, 0], X[:, 1]
     with np.errstate(all="ignore"):  # a student's 1e200 squares to inf: training reports it
         for j, name in enumerate(names):
-            out[:, j] = _FEATURE_FUNCTIONS[name](x1, x2)
+            out[:, j] = feature(name, x1, x2)
     return out
 
 

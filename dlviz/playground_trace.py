@@ -241,17 +241,6 @@ def relative_difference(exact: np.ndarray, approx: np.ndarray) -> np.ndarray:
     return np.abs(exact - approx) / scale
 
 
-_FEATURE_TENSORS = {
-    "x1": lambda x1, x2: x1,
-    "x2": lambda x1, x2: x2,
-    "x1sq": lambda x1, x2: x1 * x1,
-    "x2sq": lambda x1, x2: x2 * x2,
-    "x1x2": lambda x1, x2: x1 * x2,
-    "sin1": lambda x1, x2: autodiff.sin(x1),
-    "sin2": lambda x1, x2: autodiff.sin(x2),
-}
-
-
 def _activation(name: str, z: Tensor) -> Tensor:
     return z if name == "linear" else getattr(autodiff, name)(z)
 
@@ -264,7 +253,10 @@ def _graph(net, weights, x: np.ndarray, y: float) -> dict:
     # a⁽⁰⁾ as one vector: Σ_k f_k e_k (autodiff has no stacking; a 0-d f_k times the constant
     # unit vector e_k broadcasts, and its gradient sums back to f_k).
     a = sum(
-        (_FEATURE_TENSORS[name](x1, x2) * np.eye(n0)[k] for k, name in enumerate(net.features)),
+        (
+            pg.feature(name, x1, x2, sin=autodiff.sin) * np.eye(n0)[k]
+            for k, name in enumerate(net.features)
+        ),
         start=Tensor(np.zeros(n0)),
     )
     a0 = a
