@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import math
 import random
+import threading
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +15,24 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.Slider_pb2 import Slider
 
 from bench import load
+
+
+def in_own_loop(scenario) -> None:
+    """Run an async scenario in a thread of its own: the browser tests' Playwright keeps an
+    event loop running in the main thread for the whole session (asyncio.run refuses there)."""
+    failure = []
+
+    def run():
+        try:
+            asyncio.run(scenario())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
 
 
 def _slider(**fields) -> Element:
@@ -130,7 +149,7 @@ def test_an_auto_rerun_starts_a_timer_kept_at_the_same_interval_and_replaced_at_
         await student.leave()
         assert student.timers == {}
 
-    asyncio.run(scenario())
+    in_own_loop(scenario)
 
 
 def test_stop_auto_rerun_and_a_full_run_clear_timers_a_fragment_run_keeps_them():
@@ -172,7 +191,7 @@ def test_a_request_is_answered_by_the_first_run_that_started_after_it_was_sent()
         student._receive(_finished())
         assert request.done() and student.pending == []
 
-    asyncio.run(scenario())
+    in_own_loop(scenario)
 
 
 def test_frames_are_the_ends_of_a_timers_runs_and_count_the_status_lines_epochs():
