@@ -325,7 +325,7 @@ def init_weights(net: Network, seed: int) -> Weights:
     ]
 
 
-def _check_weights(net: Network, weights: Weights) -> None:
+def check_weights(net: Network, weights: Weights) -> None:
     sizes = net.sizes
     if len(weights) != len(sizes) - 1:
         raise ValueError(f"expected {len(sizes) - 1} layers of weights, got {len(weights)}")
@@ -362,7 +362,7 @@ def derivative(name: str, Z: np.ndarray, A: np.ndarray) -> np.ndarray:
 def forward(net: Network, weights: Weights, A0: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per layer l = 1..L: (Z (n, n_l), A (n, n_l)); A0 is the input matrix (n, n_features)
     (rows = samples, see :func:`features`). The last layer's A is σ(Z) or Z."""
-    _check_weights(net, weights)
+    check_weights(net, weights)
     A = np.asarray(A0, dtype=float)
     out = []
     with np.errstate(all="ignore"):
@@ -376,7 +376,7 @@ def forward(net: Network, weights: Weights, A0: np.ndarray) -> list[tuple[np.nda
     return out
 
 
-def _data_loss(classification: bool, z: np.ndarray, y: np.ndarray) -> float:
+def data_loss(classification: bool, z: np.ndarray, y: np.ndarray) -> float:
     """Mean BCE from the logits (log(1 + e^z) − y z) or mean ½(z − y)²."""
     if len(y) == 0:
         return float("nan")
@@ -387,7 +387,7 @@ def _data_loss(classification: bool, z: np.ndarray, y: np.ndarray) -> float:
         return float(0.5 * np.mean(r * r))
 
 
-def _penalty(net: Network, weights: Weights) -> float:
+def penalty(net: Network, weights: Weights) -> float:
     if net.reg == 0.0:
         return 0.0
     with np.errstate(all="ignore"):
@@ -401,12 +401,12 @@ def _penalty(net: Network, weights: Weights) -> float:
 def loss(net: Network, weights: Weights, X_raw: np.ndarray, y: np.ndarray) -> float:
     """The data loss on raw points: mean binary cross-entropy (from σ's logit) or mean ½(ŷ−y)²."""
     z = forward(net, weights, features(X_raw, net.features))[-1][0][:, 0]
-    return _data_loss(net.classification, z, np.asarray(y, dtype=float))
+    return data_loss(net.classification, z, np.asarray(y, dtype=float))
 
 
 def objective(net: Network, weights: Weights, X_raw: np.ndarray, y: np.ndarray) -> float:
     """J = loss + reg_rate · R(W), R = Σ|w| (L1) or ½Σw² (L2) over the weights, not biases."""
-    return loss(net, weights, X_raw, y) + _penalty(net, weights)
+    return loss(net, weights, X_raw, y) + penalty(net, weights)
 
 
 def gradients(
@@ -420,7 +420,7 @@ def gradients(
     A0 = features(X_raw, net.features)
     layers = forward(net, weights, A0)
     z = layers[-1][0][:, 0]
-    value = _data_loss(net.classification, z, y) + _penalty(net, weights)
+    value = data_loss(net.classification, z, y) + penalty(net, weights)
     n = len(y)
     grads: Weights = [None] * len(weights)  # type: ignore[list-item]
     with np.errstate(all="ignore"):
@@ -569,7 +569,7 @@ def train(
     batch of an epoch holds the remainder. The losses are recorded after every epoch, and
     before the first when ``start_epoch == 0`` (epoch 0). A non-finite loss or weight stops
     the run: the weights of the last finite epoch are returned with ``diverged=True``."""
-    _check_weights(net, weights)
+    check_weights(net, weights)
     if net.problem != data.problem:
         raise ValueError(f"a {net.problem} network cannot train on {data.problem} data")
     if epochs < 0 or start_epoch < 0:
@@ -586,12 +586,12 @@ def train(
     diverged = False
 
     def record(epoch: int) -> bool:
-        value = _data_loss(cls, trainer.logits(F_train), y_train)
+        value = data_loss(cls, trainer.logits(F_train), y_train)
         if not (np.isfinite(value) and _finite_arrays(trainer.Ws, trainer.bs)):
             return False
         numbers.append(epoch)
         train_losses.append(value)
-        test_losses.append(_data_loss(cls, trainer.logits(F_test), y_test))
+        test_losses.append(data_loss(cls, trainer.logits(F_test), y_test))
         return True
 
     with np.errstate(all="ignore"):

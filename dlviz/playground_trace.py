@@ -84,26 +84,8 @@ TEXT: dict[str, tuple[str, str]] = {
 # ------------------------------------------------------------------------------------ helpers
 
 
-def _reg(net) -> float:
-    """The regularisation rate in effect: λ, or 0 with regularization "none"."""
-    return 0.0 if net.regularization == "none" else float(net.reg_rate)
-
-
-def _classification(net) -> bool:
-    return net.problem == "classification"
-
-
 def _weights(weights: Weights) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
     return tuple((np.array(W, dtype=np.float64), np.array(b, dtype=np.float64)) for W, b in weights)
-
-
-def _check(net, weights: Weights) -> None:
-    sizes = net.sizes
-    if len(weights) != len(sizes) - 1:
-        raise ValueError(f"expected {len(sizes) - 1} layers of weights, got {len(weights)}")
-    for k, (W, b) in enumerate(weights, start=1):
-        if np.shape(W) != (sizes[k], sizes[k - 1]) or np.shape(b) != (sizes[k],):
-            raise ValueError(f"layer {k}: W {np.shape(W)}, b {np.shape(b)} do not fit {sizes}")
 
 
 def _point(x_raw) -> np.ndarray:
@@ -115,18 +97,7 @@ def _point(x_raw) -> np.ndarray:
 
 # --------------------------------------------------- numpy twin (the finite differences' f)
 def _np_data_loss(net, z_out: float, y: float) -> float:
-    if _classification(net):
-        return float(np.logaddexp(0.0, z_out) - y * z_out)
-    return float(0.5 * (z_out - y) ** 2)
-
-
-def _np_penalty(net, weights) -> float:
-    reg = _reg(net)
-    if reg == 0.0:
-        return 0.0
-    if net.regularization == "l1":
-        return reg * sum(float(np.abs(W).sum()) for W, _ in weights)
-    return reg * 0.5 * sum(float((W * W).sum()) for W, _ in weights)
+    return pg.data_loss(net.classification, np.array([z_out]), np.array([y]))
 
 
 def _np_rest(net, weights, layer: int, value: np.ndarray, kind: str, y: float) -> float:
@@ -154,7 +125,7 @@ def _np_objective(net, weights, x: np.ndarray, y: float) -> float:
     """J = ℒ + λR(W) for one point, in plain numpy (the finite differences' function)."""
     a0 = _np_features(net, x)
     with np.errstate(all="ignore"):
-        return _np_rest(net, weights, 0, a0, "a", y) + _np_penalty(net, weights)
+        return _np_rest(net, weights, 0, a0, "a", y) + pg.penalty(net, weights)
 
 
 def _central(f, value: np.ndarray) -> np.ndarray:
@@ -269,12 +240,12 @@ def _graph(net, weights, x: np.ndarray, y: float) -> dict:
         if k < L:
             a = _activation(net.activation, z)
         else:
-            a = autodiff.sigmoid(z) if _classification(net) else z
+            a = autodiff.sigmoid(z) if net.classification else z
         params.append((W_t, b_t))
         zs.append(z)
         acts.append(a)
     z_out = zs[-1]
-    if _classification(net):
+    if net.classification:
         # log(1 + e^z) = z/2 + |z|/2 + log(1 + e^(−|z|)): no e^|z| is formed, and its slope
         # ½ + sign(z)/2 − sign(z)·σ(−|z|) is σ(z) also at z = 0 (½ + 0 − 0).
         softplus = (
@@ -285,7 +256,7 @@ def _graph(net, weights, x: np.ndarray, y: float) -> dict:
         loss = (softplus - y * z_out).sum()
     else:
         loss = ((z_out - y) ** 2 * 0.5).sum()
-    reg = _reg(net)
+    reg = net.reg
     if reg == 0.0:
         penalty = None
     elif net.regularization == "l1":
@@ -301,7 +272,7 @@ def trace(net, weights: Weights, x_raw, y: float) -> Trace:
     """Forward and backward pass of the point ``x_raw`` = (x₁, x₂) with target ``y`` through
     ``net`` with ``weights`` (per layer (W (n_l, n_{l−1}), b (n_l,))), by :mod:`dlviz.autodiff`,
     with central finite differences of every weight, bias, z and a for the check."""
-    _check(net, weights)
+    pg.check_weights(net, weights)
     weights = _weights(weights)
     x, y = _point(x_raw), float(y)
     g = _graph(net, weights, x, y)
@@ -320,7 +291,7 @@ def trace(net, weights: Weights, x_raw, y: float) -> Trace:
     g["objective"].backward()  # J: ∂J/∂W, ∂J/∂b, and δ = ∂J/∂z = ∂ℒ/∂z
     grad_W, grad_b = copies(W for W, _ in params), copies(b for _, b in params)
     delta, grad_a = copies(g["z"]), copies(g["a"])
-    if _classification(net):  # ℒ is computed from the logit: ∂ℒ/∂ŷ by a graph of ℒ(ŷ)
+    if net.classification:  # ℒ is computed from the logit: ∂ℒ/∂ŷ by a graph of ℒ(ŷ)
         grad_a = (*grad_a[:-1], _loss_slope_in_yhat(float(g["a"][-1].data[0]), y))
     g["a"][-1].sum().backward()  # ŷ's slope along the raw inputs
     # A coordinate no feature uses (only x₁², say) is not in the graph: its slope is 0.
@@ -376,7 +347,7 @@ def _finite_differences(net, weights, x, y, z, a):
 def _output_loss(net, a_out: np.ndarray, y: float) -> float:
     """ℒ as a function of ŷ: −[y ln ŷ + (1 − y) ln(1 − ŷ)] or ½(ŷ − y)²."""
     p = float(a_out[0])
-    if _classification(net):
+    if net.classification:
         with np.errstate(all="ignore"):
             return float(-(y * np.log(p) + (1.0 - y) * np.log1p(-p)))
     return 0.5 * (p - y) ** 2
@@ -433,7 +404,7 @@ def formulas(net) -> dict[str, str]:
         if li < L:
             act = rf"a{_sup(li)} = {_g(net.activation, f'z{_sup(li)}')}"
         else:
-            output = r"\sigma" if _classification(net) else ""
+            output = r"\sigma" if net.classification else ""
             act = (
                 rf"\hat y = a{_sup(li)} = {output}({'z' + _sup(li)})"
                 if output
@@ -446,13 +417,13 @@ def formulas(net) -> dict[str, str]:
         )
     if L > 1:
         out["activation"] = ACTIVATION_LATEX[net.activation]
-    if _classification(net):
+    if net.classification:
         out["output"] = rf"\hat y = \sigma(z{_sup('L')}) = \frac{{1}}{{1 + e^{{-z{_sup('L')}}}}}"
         point = r"\mathcal{L}_i = -\left[y_i \ln \hat y_i + (1 - y_i) \ln(1 - \hat y_i)\right]"
     else:
         out["output"] = rf"\hat y = z{_sup('L')}"
         point = r"\mathcal{L}_i = \tfrac{1}{2}\left(\hat y_i - y_i\right)^2"
-    reg, regularizer = _reg(net), ""
+    reg, regularizer = net.reg, ""
     if reg and net.regularization == "l1":
         regularizer = rf" + \lambda \sum_{{l}} \sum_{{j,k}} \left|w{_sup('l')}_{{jk}}\right|"
     elif reg:
@@ -543,7 +514,7 @@ def forward_latex(t: Trace) -> list[str]:
         z, a = t.z[li - 1], t.a[li - 1]
         if li < L:
             act = rf"a{_sup(li)} &= {_g(net.activation, f'z{_sup(li)}')} = {vector_latex(a)}"
-        elif _classification(net):
+        elif net.classification:
             act = rf"\hat y = a{_sup(li)} &= \sigma(z{_sup(li)}) = {vector_latex(a)}"
         else:
             act = rf"\hat y = a{_sup(li)} &= z{_sup(li)} = {vector_latex(a)}"
@@ -552,7 +523,7 @@ def forward_latex(t: Trace) -> list[str]:
             rf"{vector_latex(z)} \\ {act} \end{{aligned}}"
         )
     y, y_hat = number_latex(t.y), number_latex(t.y_hat)
-    if _classification(net):
+    if net.classification:
         rest = number_latex(np_sigmoid(-t.z[-1][0]))  # 1 − ŷ = σ(−z), exact also near ŷ = 1
         rows = [
             r"\mathcal{L} &= -\left[y \ln \hat y + (1 - y) \ln(1 - \hat y)\right]",
@@ -564,7 +535,7 @@ def forward_latex(t: Trace) -> list[str]:
             rf"\mathcal{{L}} &= \tfrac{{1}}{{2}}(\hat y - y)^2 = "
             rf"\tfrac{{1}}{{2}}({y_hat} - {_paren(t.y)})^2 = {number_latex(t.loss)}"
         ]
-    if _reg(net):
+    if net.reg:
         rows.append(
             rf"J &= \mathcal{{L}} + \lambda R(W) = {number_latex(t.loss)} + "
             rf"{number_latex(t.penalty)} = {number_latex(t.objective)}"
@@ -585,7 +556,7 @@ def backward_latex(t: Trace) -> list[str]:
     regulariser's part) as a matrix in blocks of at most COLUMNS columns; ∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾.
     Every number is autodiff's."""
     net, L = t.net, t.L
-    reg = _reg(net)
+    reg = net.reg
     lines = []
     for li in range(L, 0, -1):
         delta = t.delta[li - 1]
@@ -713,7 +684,7 @@ def formula_text(net, weights: Weights, limit: int | None = None) -> str | None:
     exactly; None as soon as a neuron's text passes ``limit`` characters (each layer repeats
     the texts of the layer before, so a deep network's text grows as the product of its
     widths: 8⁶ copies for 6 layers of 8)."""
-    _check(net, weights)
+    pg.check_weights(net, weights)
     inputs = [FEATURE_FORMULA[name] for name in net.features]
     L = len(weights)
     for k, (W, b) in enumerate(_weights(weights), start=1):
@@ -722,7 +693,7 @@ def formula_text(net, weights: Weights, limit: int | None = None) -> str | None:
             text, atomic = _affine(W[j], float(b[j]), inputs)
             if k < L:
                 text, atomic = _formula_activation(net.activation, text)
-            elif _classification(net):
+            elif net.classification:
                 text = f"sigmoid({text})"
             if limit is not None and len(text) > limit:
                 return None

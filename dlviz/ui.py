@@ -140,6 +140,7 @@ def _in_fragment() -> bool:
     return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
+RESEND = "_dlviz_resend"  # session key: the link must reach the browser again
 _NO_DELAY = []  # a loop once it has been asked for (one per server process)
 
 
@@ -189,6 +190,7 @@ class Page:
             initial_sidebar_state=sidebar_state,
         )
         self._warnings = st.container()
+        self.send_link_again()
         for entry in pending:
             self._warn(*entry)
 
@@ -257,14 +259,19 @@ class Page:
         self._write_url(key, spec, value)
         return value
 
-    def set_state(self, key: str, spec: params.Param, value: Any, resend: bool = False) -> None:
-        """Set a URL-backed value. ``resend``: send the link to the browser even if it holds
-        this value already: after ``st.rerun`` (Streamlit drops the interrupted run's unsent
-        messages, so the link the browser shows may be behind)."""
+    def set_state(self, key: str, spec: params.Param, value: Any, *, later: bool = False) -> None:
+        """Set a URL-backed value. ``later``: from a callback, or just before ``st.rerun``:
+        Streamlit drops what those send to the browser, so ``send_link_again`` (at the next run
+        of the page, or of a section that calls it) sends the link once more."""
         st.session_state[key] = value
-        if resend:
-            st.query_params[key] = spec.dump(value)
         self._write_url(key, spec, value)
+        if later:
+            st.session_state[RESEND] = True
+
+    def send_link_again(self) -> None:
+        """Send the whole link to the browser if a callback or an interrupted run changed it."""
+        if st.session_state.pop(RESEND, False) and "lang" in st.query_params:
+            st.query_params["lang"] = st.query_params["lang"]  # any write sends the whole link
 
     # -- layout ------------------------------------------------------------------------------
     def sections(
@@ -298,7 +305,7 @@ class Page:
         st.session_state["tab"] = key
         st.session_state[f"_tab_{self.lang}"] = self.t(f"tab.{key}")
         if "tab" in self._specs:
-            self._write_url("tab", self._specs["tab"], key)
+            self.set_state("tab", self._specs["tab"], key, later=True)
 
     def stepper(self, key: str, total: int, default: int = 0) -> int:
         """Buttons that step through ``total`` steps (first, back, next, last); the step is

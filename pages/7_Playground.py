@@ -60,9 +60,8 @@ def lecture():  # the slide's XOR: a perceptron cannot, the 2-2-1 network can
 
 def preset():  # the lecture's 2-2-1 in the builder, at epoch 0
     for key, value in (*views.PRESET.items(), ("epoch", 0), ("w", ()), ("from", 0)):
-        page.set_state(key, DATA if key == "data" else SPECS[key], value)
+        page.set_state(key, DATA if key == "data" else SPECS[key], value, later=True)
     page.go_to("build")
-    st.session_state["_playground_resend"] = True  # a callback's link is not sent: send it again
 
 
 def setting():  # the data and the network as the link holds them (every section reads them)

@@ -418,10 +418,7 @@ class Training:
             page.set_state("epoch", specs["epoch"], offset)
             self.play(not session.pop("_playground_quiet", False), offset)
         session["_playground_key"] = key
-        if session.pop("_playground_resend", False):  # after a callback or an st.rerun
-            page.set_state(
-                "epoch", specs["epoch"], page.state("epoch", specs["epoch"]), resend=True
-            )
+        page.send_link_again()  # after a button's callback or the live view's st.rerun
         self.playing = session.get("_playground_play", False)
         self.goal = (
             session["_playground_until"] if self.playing else page.state("epoch", specs["epoch"])
@@ -433,10 +430,8 @@ class Training:
         st.session_state["_playground_until"] = epoch + PLAY_EPOCHS
 
     def _set(self, key: str, value) -> None:
-        """Set a linked value from a button's or the table's callback. Streamlit drops what a
-        callback sends to the browser, so the next run sends the link again."""
-        self.page.set_state(key, self.specs[key], value)
-        st.session_state["_playground_resend"] = True
+        """Set a linked value from a button's or the table's callback."""
+        self.page.set_state(key, self.specs[key], value, later=True)
 
     def _step(self, epoch: int) -> None:
         self._set("epoch", epoch + 1)
@@ -522,7 +517,7 @@ class Training:
                 page.plot(network, key="network")
             if tick and (state.epoch >= goal or state.diverged):
                 st.session_state["_playground_play"] = False
-                st.session_state["_playground_resend"] = True
+                page.set_state("epoch", self.specs["epoch"], state.epoch, later=True)
                 st.rerun()  # the page again, without the timer
 
         (st.fragment(draw, run_every=tick_interval()) if tick else draw)()
