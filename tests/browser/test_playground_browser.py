@@ -71,8 +71,9 @@ def test_build_with_plus_and_minus_play_and_see_the_test_loss_fall(server, open_
     page.wait_for_url("**layers=5%2C2%2C1**")
     # A moved control starts the new network and plays it: the test loss falls.
     start = wait_until(page, lambda s: s[0], "plays after a change")
-    later = wait_until(page, lambda s: s[1] >= 150 and s[3] < 0.5 * start[3], "test loss falls")
-    assert later[3] < first_test
+    # Below half the loss before training (a busy machine may see its first frame late).
+    later = wait_until(page, lambda s: s[1] >= 150 and s[3] < 0.5 * first_test, "test loss falls")
+    assert later[3] <= start[3] and later[1] >= start[1]
     assert page.locator("[data-testid=stMain] .js-plotly-plot").count() == 3
     assert_no_error(page)
 
