@@ -70,10 +70,11 @@ def test_build_with_plus_and_minus_play_and_see_the_test_loss_fall(server, open_
     click(page, "less_2")  # layer 3: 2 → 1 neuron
     page.wait_for_url("**layers=5%2C2%2C1**")
     # A moved control starts the new network and plays it: the test loss falls.
-    start = wait_until(page, lambda s: s[0], "plays after a change")
-    # Below half the loss before training (a busy machine may see its first frame late).
-    later = wait_until(page, lambda s: s[1] >= 150 and s[3] < 0.5 * first_test, "test loss falls")
-    assert later[3] <= start[3] and later[1] >= start[1]
+    wait_until(page, lambda s: s[0], "plays after a change")
+    # A test loss below half the one before training. Not below the first frame seen: a busy
+    # machine may see that frame late (up to the play's last epoch), after convergence, where
+    # mini-batch SGD's test loss wanders (a clean-clone CI run saw 0.0091, then 0.0156).
+    wait_until(page, lambda s: s[1] >= 150 and s[3] < 0.5 * first_test, "test loss falls")
     assert page.locator("[data-testid=stMain] .js-plotly-plot").count() == 3
     assert_no_error(page)
 
