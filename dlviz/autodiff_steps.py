@@ -26,6 +26,7 @@ from dlviz.autodiff import Tensor
 from dlviz.expr import Expression
 
 # ∂out/∂(argument i) as text; {a}, {b} are the arguments' names, {out} the node's own name.
+POINT_RANGE = 6.0  # the page's point (x, y) lies in [−POINT_RANGE, POINT_RANGE]²
 LOCAL_TEXT = {
     "add": ("1", "1"),
     "sub": ("1", "-1"),

@@ -39,6 +39,7 @@ from dlviz import autodiff, expr
 from dlviz import playground as pg
 from dlviz.activations import sigmoid as np_sigmoid
 from dlviz.autodiff import Tensor
+from dlviz.autodiff_steps import POINT_RANGE
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
 
@@ -633,10 +634,9 @@ def trace_table(t: Trace) -> pd.DataFrame:
 # ------------------------------------------------------------------ the Autodiff page's graph
 # The Autodiff page (pages/6_Autodiff.py) takes f(x, y) as ?f= (parsed by dlviz.expr: at most
 # expr.MAX_LENGTH characters, MAX_TOKENS tokens, MAX_DEPTH levels; functions sin cos tan exp log
-# sqrt abs tanh sigmoid, no relu) and the point as ?x0= &y0= (its sliders: −5 … 5), the open
-# section as ?tab=.
-AUTODIFF_PAGE = "pages/6_Autodiff.py"
-AUTODIFF_RANGE = 6.0  # the page's x0, y0 sliders span [−AUTODIFF_RANGE, AUTODIFF_RANGE]
+# sqrt abs tanh sigmoid, no relu) and the point as ?x0= &y0= (its sliders span
+# ±autodiff_steps.POINT_RANGE), the open section as ?tab=.
+AUTODIFF_RANGE = POINT_RANGE
 MAX_NODES = 40  # a larger graph is no longer readable on the page (nodes of its autodiff graph)
 # The inputs of the formula: x = x₁, y = x₂; (text, atomic): a non-atomic text is put in
 # parentheses when a weight multiplies it (x·y stays one node of the graph).

@@ -55,8 +55,9 @@ for name, formula in EXAMPLES.items():
         t(f"example.{name}"), key=f"ex_{name}", help=formula, on_click=restart, args=(formula,)
     )
 c1, c2 = st.columns(2)
-x0 = page.slider("x0", FloatParam(1.0, -6.0, 6.0), "x0", step=0.05, where=c1)
-y0 = page.slider("y0", FloatParam(1.0, -6.0, 6.0), "y0", step=0.05, where=c2)
+coordinate = FloatParam(1.0, -steps.POINT_RANGE, steps.POINT_RANGE)
+x0 = page.slider("x0", coordinate, "x0", step=0.05, where=c1)
+y0 = page.slider("y0", coordinate, "y0", step=0.05, where=c2)
 f, trace = expr.text, views.trace(expr.text, x0, y0)
 
 

@@ -37,22 +37,20 @@ st.markdown(t("intro"))
 
 def lecture():  # the slide's XOR: a perceptron cannot, the 2-2-1 network can
     st.markdown(t("lecture.intro", epochs=views.PRESET_EPOCHS))
-    pair = views.lecture_pair(page.lang, page.present)
-    for column, (net, run, figure, table) in zip(st.columns(2), pair, strict=True):
-        name = "mlp" if net.hidden else "perceptron"
+    for column, one in zip(st.columns(2), views.lecture_pair(page.lang, page.present), strict=True):  # fmt: skip
+        name = "mlp" if one.net.hidden else "perceptron"
         with column:
             st.subheader(t(f"lecture.{name}"))
             st.latex(t(f"lecture.{name}.latex"))
-            right = int(((table["y_hat"] >= 0.5) == (table["y"] == 1)).sum())
-            page.alert("success" if right == 4 else "warning", t(f"lecture.{name}.result",
-                       right=right, loss=f"{run.train_loss[-1]:.4f}"))  # fmt: skip
-            page.plot(figure, key=f"lecture_{name}")
+            page.alert("success" if one.right == 4 else "warning", t(f"lecture.{name}.result",
+                       right=one.right, loss=f"{one.run.train_loss[-1]:.4f}"))  # fmt: skip
+            page.plot(one.figure, key=f"lecture_{name}")
             page.table(
-                table,
+                one.table,
                 key=f"lecture_{name}_table",
                 formats={"x1": "%g", "x2": "%g", "y": "%g", "y_hat": "%.4f"},
             )
-            for line in views.weights_latex(run.weights):
+            for line in views.weights_latex(one.run.weights):
                 st.latex(line)
     st.button(t("lecture.open"), key="open_preset", icon=":material/open_in_new:", type="primary",
               help=t("lecture.open.help"), on_click=preset)  # fmt: skip

@@ -461,7 +461,7 @@ def test_the_autodiff_page_opens_on_the_networks_graph(run_page):
     weights = spread(net, 14, scale=0.7)
     x = [1 / 3, -2.0]
     query = pt.autodiff_query(net, weights, x)
-    at = run_page(pt.AUTODIFF_PAGE, lang="en", **query)
+    at = run_page("pages/6_Autodiff.py", lang="en", **query)
     assert not at.warning and not at.error  # nothing refused or reset
     assert at.text_input(key="f").value == query["f"]
     assert (at.slider(key="x0").value, at.slider(key="y0").value) == (1 / 3, -2.0)

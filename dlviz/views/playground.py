@@ -350,20 +350,34 @@ def point_pictures(
     return decision, network
 
 
+@dataclass(frozen=True)
+class LectureNet:
+    """One network of the slide's XOR, trained: its surface, its truth table with ŷ, and how
+    many of the four points it gets right."""
+
+    net: pg.Network
+    run: pg.Run
+    figure: Figure
+    table: pd.DataFrame
+    right: int
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
-def lecture_pair(lang: str, present: bool) -> list:
+def lecture_pair(lang: str, present: bool) -> list[LectureNet]:
     """The slide's XOR: the perceptron (no hidden layer) beside the lecture's 2-2-1 network,
-    trained the same way (``PRESET``) from the same seed: (network, run, figure, table)."""
+    both trained as the builder's preset (``PRESET``) for ``PRESET_EPOCHS`` epochs."""
     words, out = names(lang), []
-    for hidden in ((), (2,)):
-        net = pg.Network(("x1", "x2"), hidden, "sigmoid", "classification", learning_rate=3.0,
-                         batch_size=4)  # fmt: skip
-        run = pg.train(net, pg.init_weights(net, 0), LECTURE, PRESET_EPOCHS, 0)
+    for hidden in ((), PRESET["layers"]):
+        net = pg.Network(PRESET["features"], hidden, PRESET["act"], "classification",
+                         PRESET["reg"], learning_rate=PRESET["lr"], batch_size=PRESET["batch"])  # fmt: skip
+        run = pg.train(net, pg.init_weights(net, PRESET["wseed"]), LECTURE, PRESET_EPOCHS,
+                       PRESET["wseed"])  # fmt: skip
         surface = _grid(net, run.weights, SURFACE_GRID, plane("lecture"))
         figure = figures.decision(surface, LECTURE_X, LECTURE_Y, LECTURE_X[:0], LECTURE_Y[:0],
                                   "classification", texts=words, show_test=False,
                                   width=WIDTHS[present][0] * 4 // 5)  # fmt: skip
-        out.append((net, run, figure, lecture_table(net, run.weights)))
+        right = round(pg.accuracy(net, run.weights, LECTURE_X, LECTURE_Y) * len(LECTURE_Y))
+        out.append(LectureNet(net, run, figure, lecture_table(net, run.weights), right))
     return out
 
 
