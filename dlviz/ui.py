@@ -255,7 +255,20 @@ class Page:
     def state(self, key: str, spec: params.Param) -> Any:
         """A URL-backed value that is not a widget here: a step counter, or a control of
         another section read by this one (its value as the link holds it)."""
+        if isinstance(spec, params.SetParam):
+            return self._selection(key, spec)
         value = self._seed(key, spec)
+        self._write_url(key, spec, value)
+        return value
+
+    def _selection(self, key: str, spec: params.SetParam) -> tuple[str, ...]:
+        """The options of a ``pills`` control that are on, in the options' order; with none
+        on, the last choice, which stays in use (and in the link)."""
+        value = tuple(option for option in spec.options if option in self._seed(key, spec))
+        last = f"_{key}_last"
+        if not value:
+            return st.session_state.get(last, spec.default)
+        st.session_state[last] = value
         self._write_url(key, spec, value)
         return value
 
@@ -456,14 +469,9 @@ class Page:
             self.t(label), spec.options, selection_mode="multi", key=key,
             help=self.t(label + ".help"), **kwargs,
         )  # fmt: skip
-        last = f"_{key}_last"
         if not chosen:
             self.alert("warning", self.t("pills.empty"))
-            return st.session_state.get(last, spec.default)
-        value = tuple(option for option in spec.options if option in chosen)
-        st.session_state[last] = value
-        self._write_url(key, spec, value)
-        return value
+        return self._selection(key, spec)
 
     def log_slider(
         self, key: str, spec: params.GridParam, label: str, *, where: Any = None, **kwargs: Any

@@ -64,8 +64,6 @@ def preset():  # the lecture's 2-2-1 in the builder, at epoch 0
 
 def setting():  # the data and the network as the link holds them (every section reads them)
     v = {key: page.state(key, spec) for key, spec in SPECS.items()}
-    chosen = tuple(f for f in pg.FEATURES if f in v["features"])  # a list from the buttons
-    v["features"] = chosen or st.session_state.get("_features_last", SPECS["features"].default)
     name = page.state("data", DATA)
     csv, data = "", views.dataset(name, v["noise"], v["ratio"], v["seed"])
     if name == "csv":  # the file or text of the build section, else the link's pasted text

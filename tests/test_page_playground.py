@@ -144,6 +144,15 @@ def test_inputs_switch_on_and_off_and_one_stays(run_page):
     assert query(at, "features") == "x1,x2,sin2"  # the options' order
     latex = texts(at.latex)
     assert r"\sin x_2" in latex or r"\sin(x_2)" in latex or "sin" in latex
+    at.button_group(key="features").set_value(["sin2", "x1x2"]).run()  # in click order
+    assert query(at, "features") == "x1x2,sin2"
+    at.button_group(key="features").set_value([]).run()  # none: the last choice stays
+    assert "Keep at least one option on" in texts(at.warning)
+    assert query(at, "features") == "x1x2,sin2"
+    network = next(
+        part for part in at.session_state["_playground"].key if isinstance(part, pg.Network)
+    )
+    assert network.features == ("x1x2", "sin2") and not at.exception
 
 
 @pytest.mark.parametrize(
