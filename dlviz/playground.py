@@ -10,7 +10,7 @@
 - Network: the lecture's notation, per layer l = 1..L: z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾,
   a⁽ˡ⁾ = g(z⁽ˡ⁾), W⁽ˡ⁾ of shape (n_l, n_{l−1}); in code the samples are rows, Z = A W⁽ˡ⁾ᵀ + b.
   Hidden layers use the chosen activation; the output is σ (classification, mean binary
-  cross-entropy computed from the logit with ``np.logaddexp``, finite for |z| up to 1e6 and
+  cross-entropy from the logit, ``dlviz.logistic.bce_with_logits``, finite for |z| up to 1e6 and
   beyond) or linear (regression, mean ½(ŷ − y)²). Weights start uniform in [−0.5, 0.5] and
   biases at 0.1, as in TensorFlow Playground.
 - Objective: the data loss plus reg_rate · R(W), with R = Σ|w| (L1) or ½Σw² (L2) over the
@@ -41,6 +41,7 @@ import numpy as np
 
 from dlviz.activations import sigmoid
 from dlviz.csvdata import CSVError, load_csv
+from dlviz.logistic import bce_with_logits
 
 CLASSIFICATION = ("gauss", "xor", "circle", "spiral")  # labels y ∈ {0, 1}
 REGRESSION = ("plane", "bumps")  # targets y ∈ [-1, 1]
@@ -377,12 +378,13 @@ def forward(net: Network, weights: Weights, A0: np.ndarray) -> list[tuple[np.nda
 
 
 def data_loss(classification: bool, z: np.ndarray, y: np.ndarray) -> float:
-    """Mean BCE from the logits (log(1 + e^z) − y z) or mean ½(z − y)²."""
+    """Mean binary cross-entropy from the logits (``dlviz.logistic.bce_with_logits``) or mean
+    ½(z − y)²."""
     if len(y) == 0:
         return float("nan")
     with np.errstate(all="ignore"):
         if classification:
-            return float(np.mean(np.logaddexp(0.0, z) - y * z))
+            return bce_with_logits(y, z)
         r = z - y
         return float(0.5 * np.mean(r * r))
 
