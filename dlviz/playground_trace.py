@@ -40,47 +40,10 @@ from dlviz import playground as pg
 from dlviz.activations import sigmoid as np_sigmoid
 from dlviz.autodiff import Tensor
 from dlviz.autodiff_steps import POINT_RANGE
+from dlviz.graph_svg import number
+from dlviz.softmax_paths import SUB
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
-
-# Words the page shows with these pieces; the lead merges them into dlviz/texts/playground.py.
-TEXT: dict[str, tuple[str, str]] = {
-    "col.layer": ("capa", "layer"),
-    "col.name": ("nombre", "name"),
-    "col.value": ("valor", "value"),
-    "col.autodiff": ("∂J/∂· (autodiff)", "∂J/∂· (autodiff)"),
-    "col.finite_diff": ("∂J/∂· (diferencias finitas)", "∂J/∂· (finite differences)"),
-    "trace.parts": (
-        "J = ℒ + λR(W): ℒ = {loss} es la pérdida de este punto y λR(W) = {penalty} la "
-        "regularización; J = {objective}.",
-        "J = ℒ + λR(W): ℒ = {loss} is this point's loss and λR(W) = {penalty} the "
-        "regularisation; J = {objective}.",
-    ),
-    "trace.check": (
-        "Autodiff contra diferencias finitas centrales: mayor diferencia relativa {error}.",
-        "Autodiff against central finite differences: largest relative difference {error}.",
-    ),
-    "trace.minibatch": (
-        "Cada paso del gradiente descendente estocástico usa J sobre un mini-batch de "
-        "N_b = {batch} puntos de entrenamiento.",
-        "Each step of stochastic gradient descent uses J on a mini-batch of "
-        "N_b = {batch} training points.",
-    ),
-    "trace.autodiff": (
-        "Ver el grafo computacional de ŷ para este punto en la página Autodiff",
-        "See the computational graph of ŷ for this point on the Autodiff page",
-    ),
-    "trace.autodiff.too_large": (
-        "La red es demasiado grande para un grafo legible en la página Autodiff (a lo sumo "
-        "{nodes} nodos y una fórmula de {length} caracteres).",
-        "The network is too large for a readable graph on the Autodiff page (at most {nodes} "
-        "nodes and a {length}-character formula).",
-    ),
-    "trace.autodiff.outside": (
-        "La página Autodiff toma x e y entre −{limit:g} y {limit:g}; este punto está fuera.",
-        "The Autodiff page takes x and y between −{limit:g} and {limit:g}; this point is outside.",
-    ),
-}
 
 # ------------------------------------------------------------------------------------ helpers
 
@@ -102,31 +65,18 @@ def _np_data_loss(net, z_out: float, y: float) -> float:
 
 
 def _np_rest(net, weights, layer: int, value: np.ndarray, kind: str, y: float) -> float:
-    """The data loss ℒ when the point's ``kind`` ("z" or "a") of layer ``layer`` (1..L) is
-    ``value``, the rest of the network computed from there (numpy, for finite differences)."""
+    """The data loss ℒ when the point's ``kind`` ("z" or "a") of hidden layer ``layer`` (or
+    z of the output, layer L) is ``value``, the rest of the network computed from there (numpy,
+    for finite differences)."""
     L = len(weights)
+    z = value
     with np.errstate(all="ignore"):
-        if kind == "z":
-            if layer == L:
-                return _np_data_loss(net, float(value[0]), y)
-            a = pg.activate(net.activation, value)
-        else:
-            a = value
-        for W, b in weights[layer:]:
+        a = pg.activate(net.activation, value) if kind == "z" and layer < L else value
+        for k, (W, b) in enumerate(weights[layer:], start=layer + 1):
             z = W @ a + b
-            a = pg.activate(net.activation, z)
+            if k < L:
+                a = pg.activate(net.activation, z)
         return _np_data_loss(net, float(z[0]), y)
-
-
-def _np_features(net, x: np.ndarray) -> np.ndarray:
-    return pg.features(x[None, :], net.features)[0]
-
-
-def _np_objective(net, weights, x: np.ndarray, y: float) -> float:
-    """J = ℒ + λR(W) for one point, in plain numpy (the finite differences' function)."""
-    a0 = _np_features(net, x)
-    with np.errstate(all="ignore"):
-        return _np_rest(net, weights, 0, a0, "a", y) + pg.penalty(net, weights)
 
 
 def _central(f, value: np.ndarray) -> np.ndarray:
@@ -320,20 +270,19 @@ def _loss_slope_in_yhat(y_hat: float, y: float) -> np.ndarray:
 def _finite_differences(net, weights, x, y, z, a):
     """Central differences of J along every W and b entry, and of ℒ along every z and a."""
     fd_W, fd_b, fd_z, fd_a = [], [], [], []
+    X, Y = x[None, :], np.array([y])
+
+    def objective_with(k: int, part: int):  # J as a function of W⁽ᵏ⁺¹⁾ (part 0) or b⁽ᵏ⁺¹⁾ (1)
+        def f(value):
+            changed = [list(pair) for pair in weights]
+            changed[k][part] = value
+            return pg.objective(net, changed, X, Y)
+
+        return f
+
     for k, (W, b) in enumerate(weights):
-
-        def with_W(value, k=k):
-            changed = list(weights)
-            changed[k] = (value, changed[k][1])
-            return _np_objective(net, changed, x, y)
-
-        def with_b(value, k=k):
-            changed = list(weights)
-            changed[k] = (changed[k][0], value)
-            return _np_objective(net, changed, x, y)
-
-        fd_W.append(_central(with_W, W))
-        fd_b.append(_central(with_b, b))
+        fd_W.append(_central(objective_with(k, 0), W))
+        fd_b.append(_central(objective_with(k, 1), b))
         layer = k + 1
         fd_z.append(_central(lambda v, layer=layer: _np_rest(net, weights, layer, v, "z", y), z[k]))
         if layer == len(weights):  # ℒ as a function of ŷ = a⁽ᴸ⁾
@@ -404,13 +353,10 @@ def formulas(net) -> dict[str, str]:
     for li in range(1, L + 1):
         if li < L:
             act = rf"a{_sup(li)} = {_g(net.activation, f'z{_sup(li)}')}"
+        elif net.classification:
+            act = rf"\hat y = a{_sup(li)} = \sigma(z{_sup(li)})"
         else:
-            output = r"\sigma" if net.classification else ""
-            act = (
-                rf"\hat y = a{_sup(li)} = {output}({'z' + _sup(li)})"
-                if output
-                else (rf"\hat y = a{_sup(li)} = z{_sup(li)}")
-            )
+            act = rf"\hat y = a{_sup(li)} = z{_sup(li)}"
         out[f"layer.{li}"] = (
             rf"z{_sup(li)} = W{_sup(li)} a{_sup(li - 1)} + b{_sup(li)},\quad {act},\quad "
             rf"W{_sup(li)} \in \mathbb{{R}}^{{{sizes[li]}\times {sizes[li - 1]}}},\ "
@@ -455,12 +401,6 @@ def formulas(net) -> dict[str, str]:
 # ------------------------------------------------------------- the point's numbers, in LaTeX
 COLUMNS = 3  # a matrix wider than this is shown in blocks of COLUMNS columns (4 columns of
 # 6-digit numbers overflow a 1280 px page in presentation mode: 883 px in a 780 px box)
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def number(value: float) -> str:
-    """6 significant digits as text; a zero reads 0, never "-0" (−0.0 + 0.0 = 0.0)."""
-    return f"{float(value) + 0.0:.6g}"
 
 
 def number_latex(value: float) -> str:
@@ -470,7 +410,7 @@ def number_latex(value: float) -> str:
         return r"\mathrm{NaN}"
     if math.isinf(value):
         return r"\infty" if value > 0 else r"-\infty"
-    text = number(value)
+    text = number(value)  # 6 significant digits, never "-0"
     if "e" not in text:
         return text
     mantissa, exponent = text.split("e")
@@ -504,7 +444,6 @@ def forward_latex(t: Trace) -> list[str]:
     ℒ, and J = ℒ + λR(W) when the regulariser is on."""
     net, L = t.net, t.L
     names = r" \\ ".join(FEATURE_LATEX[f] for f in net.features)
-    names = names if len(net.features) > 1 else FEATURE_LATEX[net.features[0]]
     names = rf"\begin{{bmatrix}} {names} \end{{bmatrix}}" if len(net.features) > 1 else names
     point = rf"{number_latex(t.x_raw[0])},\ {number_latex(t.x_raw[1])}"
     lines = [
@@ -602,7 +541,7 @@ def backward_latex(t: Trace) -> list[str]:
 
 def _name(symbol: str, layer: int, *index: int) -> str:
     """W[2]₃,₁: the symbol, its layer in brackets, its 1-based indices as subscripts."""
-    return f"{symbol}[{layer}]" + ",".join(str(i) for i in index).translate(_SUB)
+    return f"{symbol}[{layer}]" + ",".join(str(i) for i in index).translate(SUB)
 
 
 def trace_table(t: Trace) -> pd.DataFrame:
@@ -671,10 +610,7 @@ def _affine(W_row: np.ndarray, b: float, inputs: list[tuple[str, bool]]) -> tupl
 def _formula_activation(name: str, text: str) -> tuple[str, bool]:
     if name in ("tanh", "sigmoid"):
         return f"{name}({text})", True
-    if name == "relu":
-        if "relu" in expr.FUNCTIONS:
-            return f"relu({text})", True
-        # max(0, s) = (s + |s|)/2, exact in float64; the graph keeps s once, the text twice.
+    if name == "relu":  # dlviz.expr has no relu: max(0, s) = (s + |s|)/2, exact in float64
         return f"({text} + abs({text}))/2", False
     return text, True if text == "0" else False
 
@@ -709,6 +645,11 @@ def graph_nodes(text: str) -> int:
     return len(out.topological_order())
 
 
+def on_autodiff_page(x_raw) -> bool:
+    """Whether the Autodiff page's sliders reach the point: |x₁|, |x₂| ≤ ``AUTODIFF_RANGE``."""
+    return bool(np.all(np.abs(_point(x_raw)) <= AUTODIFF_RANGE))
+
+
 def autodiff_formula(net, weights: Weights, x_raw) -> str | None:
     """The network's output ŷ as a formula of x = x₁ and y = x₂ for the Autodiff page, or None
     when the page cannot show it readably: a formula longer than ``expr.MAX_LENGTH`` (300)
@@ -720,8 +661,7 @@ def autodiff_formula(net, weights: Weights, x_raw) -> str | None:
     while dlviz.expr has no relu. In practice one hidden layer of 2–3 tanh or sigmoid neurons
     on x₁, x₂ fits (the lecture's 2-2-1 network); with ReLU, 1–2 neurons.
     """
-    x = _point(x_raw)
-    if not np.all(np.abs(x) <= AUTODIFF_RANGE):
+    if not on_autodiff_page(x_raw):
         return None
     text = formula_text(net, weights, limit=expr.MAX_LENGTH)
     if text is None:

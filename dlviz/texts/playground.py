@@ -1,7 +1,5 @@
 """Text of the Playground page (section "Perceptrón multicapa (MLP)" of lecture 03)."""
 
-from dlviz.playground_trace import TEXT as TRACE_TEXT
-
 TEXT = {
     "intro": (
         "Una **red multicapa** que usted construye y ve aprender, como en TensorFlow Playground, "
@@ -297,5 +295,40 @@ TEXT = {
     "fig.feature.x1x2": ("x₁x₂", "x₁x₂"),
     "fig.feature.sin1": ("sin x₁", "sin x₁"),
     "fig.feature.sin2": ("sin x₂", "sin x₂"),
+    # One point's trace: its table's columns, the check, the Autodiff link.
+    "col.layer": ("capa", "layer"),
+    "col.name": ("nombre", "name"),
+    "col.value": ("valor", "value"),
+    "col.autodiff": ("∂J/∂· (autodiff)", "∂J/∂· (autodiff)"),
+    "col.finite_diff": ("∂J/∂· (diferencias finitas)", "∂J/∂· (finite differences)"),
+    "trace.parts": (
+        "J = ℒ + λR(W): ℒ = {loss} es la pérdida de este punto y λR(W) = {penalty} la "
+        "regularización; J = {objective}.",
+        "J = ℒ + λR(W): ℒ = {loss} is this point's loss and λR(W) = {penalty} the "
+        "regularisation; J = {objective}.",
+    ),
+    "trace.check": (
+        "Autodiff contra diferencias finitas centrales: mayor diferencia relativa {error}.",
+        "Autodiff against central finite differences: largest relative difference {error}.",
+    ),
+    "trace.minibatch": (
+        "Cada paso del gradiente descendente estocástico usa J sobre un mini-batch de "
+        "N_b = {batch} puntos de entrenamiento.",
+        "Each step of stochastic gradient descent uses J on a mini-batch of "
+        "N_b = {batch} training points.",
+    ),
+    "trace.autodiff": (
+        "Ver el grafo computacional de ŷ para este punto en la página Autodiff",
+        "See the computational graph of ŷ for this point on the Autodiff page",
+    ),
+    "trace.autodiff.too_large": (
+        "La red es demasiado grande para un grafo legible en la página Autodiff (a lo sumo "
+        "{nodes} nodos y una fórmula de {length} caracteres).",
+        "The network is too large for a readable graph on the Autodiff page (at most {nodes} "
+        "nodes and a {length}-character formula).",
+    ),
+    "trace.autodiff.outside": (
+        "La página Autodiff toma x e y entre −{limit:g} y {limit:g}; este punto está fuera.",
+        "The Autodiff page takes x and y between −{limit:g} and {limit:g}; this point is outside.",
+    ),
 }
-TEXT |= TRACE_TEXT  # the one-point trace's own words (columns, checks, the Autodiff link)

@@ -405,7 +405,7 @@ def inspect(net: pg.Network, weights: pg.Weights, x: np.ndarray, y: float) -> In
     differences (``trace.error``)."""
     trace = tr.trace(net, weights, x, y)
     query = tr.autodiff_query(net, weights, x)
-    if not np.all(np.abs(x) <= tr.AUTODIFF_RANGE):
+    if not tr.on_autodiff_page(x):
         why = ("trace.autodiff.outside", {"limit": tr.AUTODIFF_RANGE})
     else:
         why = ("trace.autodiff.too_large", {"nodes": tr.MAX_NODES, "length": expr.MAX_LENGTH})
