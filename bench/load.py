@@ -296,7 +296,8 @@ class Student:
             if element.WhichOneof("type") == "exception":
                 self.tally.errors.append(f"exception: {element.exception.message}"[:80])
             elif element.WhichOneof("type") == "markdown":
-                self.epoch = status_epoch(element.markdown.body) or self.epoch
+                shown = status_epoch(element.markdown.body)  # epoch 0 is an epoch
+                self.epoch = self.epoch if shown is None else shown
             state = widget_state(element)
             if state is not None:
                 self.widgets[state.id] = (element, msg.delta.fragment_id)

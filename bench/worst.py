@@ -52,6 +52,7 @@ from typing import Any
 import numpy as np
 
 from dlviz import binary_data, csvdata, params, symbolic
+from dlviz import playground as pg
 from dlviz.expr import ExprError, parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,7 +178,7 @@ def _logistic_csv_1d() -> bytes:
 
 
 def _playground_csv() -> bytes:
-    return binary_csv(2000)  # the Playground reads at most 2,000 points (x1, x2, y)
+    return binary_csv(pg.MAX_CSV_ROWS)  # the Playground's most points (x1, x2, y)
 
 
 def _mnist() -> bytes:

@@ -24,14 +24,14 @@ import numpy as np
 import plotly.graph_objects as go
 
 from dlviz.figures import figure, room, rounded, single
+from dlviz.figures.animation import shown_frames
+from dlviz.softmax_paths import SUB
 
 # TensorFlow Playground's colours: orange for negative values and class 0, blue for positive
 # values and class 1, a light grey in between.
 ORANGE, MIDDLE, BLUE = "#f59322", "#e8eaeb", "#0877bd"
 SCALE = [[0.0, ORANGE], [0.5, MIDDLE], [1.0, BLUE]]
 STEPS = [[0.0, ORANGE], [0.5, ORANGE], [0.5, BLUE], [1.0, BLUE]]  # discretised: two colours
-SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-BOX = 6.0  # the plane shown is [−BOX, BOX]², as dlviz.playground.BOX
 HEAT_OPACITY = 0.6  # the surface lighter than the points on it
 LEGEND_GREY = "#9aa0a6"
 
@@ -492,7 +492,7 @@ def network(
     invisible = {"color": "rgba(0,0,0,0)"}
     data += [
         {"type": "scatter", "x": rounded(outlines[0]), "y": rounded(outlines[1]), "mode": "lines",
-         "line": {"color": "#9aa0a6", "width": 1}, "hoverinfo": "skip", "showlegend": False,
+         "line": {"color": LEGEND_GREY, "width": 1}, "hoverinfo": "skip", "showlegend": False,
          "name": "tiles"},
         {"type": "scatter", "x": rounded(hover[0]), "y": rounded(hover[1]), "mode": "markers",
          "text": hover[2], "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
@@ -506,7 +506,7 @@ def network(
         layer, i = selected
         x, y = xs[layer], ys[layer][i]
         shapes.append({"type": "rect", "xref": "x", "yref": "y", "x0": x - 0.58, "x1": x + 0.58,
-                       "y0": y - 0.58, "y1": y + 0.58, "line": {"color": "#202124", "width": 3}})  # fmt: skip
+                       "y0": y - 0.58, "y1": y + 0.58, "line": {"color": INK, "width": 3}})  # fmt: skip
     top = max(column[0] for column in ys) + 0.6
     span = top - low
     hidden = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
@@ -538,9 +538,8 @@ def loss_curve(
     epoch. A loss that is not finite (training diverged) leaves a gap.
     ``texts``: "train", "test" (legend), "epoch" (the x axis)."""
     epochs = np.asarray(epochs)
-    shown = np.unique(np.linspace(0, len(epochs) - 1, min(len(epochs), MAX_CURVE_POINTS))
-                      .round().astype(int)) if len(epochs) else np.arange(0)  # fmt: skip
-    curves = [(train_loss, texts["train"], "#9aa0a6"), (test_loss, texts["test"], "#202124")]
+    shown = np.asarray(shown_frames(len(epochs), MAX_CURVE_POINTS), dtype=int)
+    curves = [(train_loss, texts["train"], LEGEND_GREY), (test_loss, texts["test"], INK)]
     data = [
         {"type": "scatter", "x": epochs[shown].astype(int).tolist(),
          "y": rounded(np.asarray(loss, dtype=float)[shown]), "mode": "lines", "name": name,
