@@ -313,11 +313,8 @@ def pictures(
     """The network with every neuron's tile, the output's surface with the data, the losses."""
     words = names(lang)
     wide, square = WIDTHS[present]
-    tiles = _grid(net, state.weights, TILE_GRID, side)
+    network = _network(net, state.weights, side, words, wide)
     surface = _grid(net, state.weights, SURFACE_GRID, side)
-    labels = [words[f"feature.{f}"] for f in net.features]
-    network = figures.network(tiles, net.sizes, labels, state.weights, words,
-                              problem=net.problem, width=wide)  # fmt: skip
     decision = figures.decision(
         surface, data.X_train, data.y_train, data.X_test, data.y_test, data.problem,
         show_test=show_test, discretize=discretize, texts=words, width=square,
@@ -342,12 +339,18 @@ def point_pictures(
         surface, data.X_train, data.y_train, data.X_test, data.y_test, data.problem,
         show_test=False, texts=words, width=square, point=tuple(data.X_train[i]),
     )  # fmt: skip
+    network = _network(net, weights, side, words, wide, trace=trace, edges="gradient",
+                       text_size=FONT_SIZE[present])  # fmt: skip
+    return decision, network
+
+
+def _network(net: pg.Network, weights: pg.Weights, side: tuple[float, float], words: dict,
+             width: int, **written) -> Figure:  # fmt: skip
+    """The network with a tile of what each neuron computes over the plane."""
     tiles = _grid(net, weights, TILE_GRID, side)
     labels = [words[f"feature.{f}"] for f in net.features]
-    network = figures.network(tiles, net.sizes, labels, weights, words, problem=net.problem,
-                              width=wide, trace=trace, edges="gradient",
-                              text_size=FONT_SIZE[present])  # fmt: skip
-    return decision, network
+    return figures.network(tiles, net.sizes, labels, weights, words, problem=net.problem,
+                           width=width, **written)  # fmt: skip
 
 
 @dataclass(frozen=True)
