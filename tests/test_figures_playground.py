@@ -69,11 +69,11 @@ def trained(net: pg.Network, seed: int = 3):
     return run.weights, data
 
 
-def network_figure(net, n=20, selected=None, width=1200):
+def network_figure(net, n=20, width=1200):
     weights, _ = trained(net)
     grid = pg.grid(net, weights, n)
     labels = [LABELS[f] for f in net.features]
-    fig = figures.network(grid, net.sizes, labels, weights, TEXTS, selected, problem=net.problem,
+    fig = figures.network(grid, net.sizes, labels, weights, TEXTS, problem=net.problem,
                           width=width)  # fmt: skip
     return fig, grid, weights
 
@@ -289,15 +289,6 @@ def test_network_labels_and_titles():
     assert "capa oculta 1<br>1 neurona" in [a["text"] for a in spec["layout"]["annotations"]]
 
 
-def test_selected_neuron_is_outlined():
-    fig, _, _ = network_figure(SMALL, selected=(2, 3))
-    spec = validated(fig)
-    (rect,) = spec["layout"]["shapes"]
-    left, right, bottom, top = tiles(spec)[2 + 4 + 3]
-    assert rect["x0"] < left < right < rect["x1"] and rect["y0"] < bottom < top < rect["y1"]
-    assert not validated(network_figure(SMALL)[0])["layout"].get("shapes")
-
-
 @pytest.mark.parametrize("hidden", [(), (1,), (8,) * 6], ids=["1-col", "3-col", "8-col"])
 def test_tiles_stay_readable_at_1280_px(hidden):
     """8 tiles high and 8 columns wide fit a 1280 px wide page with tiles ≥ 40 px."""
@@ -339,8 +330,6 @@ def test_loss_curve_draws_both_losses():
     assert spec["layout"]["yaxis"]["type"] == "linear" and spec["layout"]["height"] == 220
     assert spec["layout"]["hovermode"] == "x unified"
     assert spec["layout"]["legend"]["y"] < 1  # inside the plot
-    log = validated(figures.loss_curve(epochs, train, test, TEXTS, log_y=True))
-    assert log["layout"]["yaxis"]["type"] == "log"
 
 
 def test_long_loss_curve_is_thinned_and_keeps_the_last_epoch():

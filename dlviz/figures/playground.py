@@ -360,7 +360,6 @@ def network(
     feature_labels: Sequence[str],
     weights,
     texts: Mapping[str, str],
-    selected: tuple[int, int] | None = None,
     *,
     problem: str = "classification",
     width: int = 760,
@@ -376,7 +375,7 @@ def network(
     Hovering an edge (near one point of it, apart from the others') reads its weight ("W[2]₃,₁ = 0.123": to neuron 3 of layer 2
     from neuron 1 of layer 1, z = W a + b), hovering a neuron its bias. ``net_sizes``:
     (n_features, *hidden, 1); ``weights``: per layer (W (n_l, n_{l−1}), b (n_l,));
-    ``selected``: (layer, neuron), layer 0 the inputs, neuron from 0, outlined. ``width``:
+    ``width``:
     about how many px wide the chart will be (the columns spread to fill it).
     ``texts``: "inputs", "output", "hidden" ("… {layer}"), "neurons" ("{n} …"), "neuron"
     (for one); a column's title is the layer's name over its size.
@@ -501,12 +500,6 @@ def network(
          "text": names, "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
          "marker": {**invisible, "size": TILE_PX, "symbol": "square"}, "name": "b"},
     ]  # fmt: skip
-    shapes = []
-    if selected is not None:
-        layer, i = selected
-        x, y = xs[layer], ys[layer][i]
-        shapes.append({"type": "rect", "xref": "x", "yref": "y", "x0": x - 0.58, "x1": x + 0.58,
-                       "y0": y - 0.58, "y1": y + 0.58, "line": {"color": INK, "width": 3}})  # fmt: skip
     top = max(column[0] for column in ys) + 0.6
     span = top - low
     hidden = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
@@ -514,7 +507,7 @@ def network(
         "xaxis": {**hidden, "range": [xs[0] - room[0], xs[-1] + room[1]], "constrain": "domain"},
         "yaxis": {**hidden, "range": [low, top], "scaleanchor": "x", "scaleratio": 1,
                   "constrain": "domain"},
-        "images": images, "shapes": shapes, "annotations": annotations,
+        "images": images, "annotations": annotations,
         "height": int(round(span * TILE_PX)) + TITLE_ROOM + 10,
         "margin": {"l": 10, "r": 10, "t": TITLE_ROOM, "b": 10},
         "showlegend": False, "hovermode": "closest", "dragmode": False,
@@ -529,7 +522,6 @@ def loss_curve(
     train_loss: np.ndarray,
     test_loss: np.ndarray,
     texts: Mapping[str, str],
-    log_y: bool = False,
     *,
     height: int = 220,
 ) -> go.Figure:
@@ -548,8 +540,7 @@ def loss_curve(
     ]  # fmt: skip
     layout = {
         "xaxis": {"title": {"text": texts["epoch"]}, "rangemode": "tozero", "showgrid": False},
-        "yaxis": {"type": "log" if log_y else "linear", "showgrid": True,
-                  **({} if log_y else {"rangemode": "tozero"})},
+        "yaxis": {"type": "linear", "showgrid": True, "rangemode": "tozero"},
         "legend": {"x": 0.99, "xanchor": "right", "y": 0.98, "yanchor": "top",
                    "bgcolor": "rgba(255,255,255,0.7)"},
         "showlegend": True, "hovermode": "x unified", "height": height,
