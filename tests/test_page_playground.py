@@ -208,6 +208,10 @@ def test_the_point_section_writes_the_forward_and_backward_pass(run_page, lang):
 def test_the_point_section_names_the_limit_of_the_autodiff_graph(run_page):
     at = run_page(PAGE, lang="en", tab="point", layers="8,8", epoch="0")
     assert "too large" in texts(at.caption)
+    far = "x1,x2,label\n8,0,1\n9,1,0\n8,2,1\n9,3,0\n"  # beyond the Autodiff page's ±6
+    at = run_page(PAGE, lang="en", tab="point", data="csv", csv=far, layers="1", epoch="0")
+    assert "between −6 and 6; this point is outside" in texts(at.caption)
+    assert not at.main.get("page_link")
 
 
 def test_own_csv_points_train_and_a_bad_file_keeps_the_last_good_one(run_page):
