@@ -340,6 +340,15 @@ def _rate(value: float) -> str:
     return text
 
 
+def _activation_of(net, layer: int) -> tuple[str, str]:
+    """Layer ``layer``'s activation as (left side, right side): a⁽ˡ⁾ = g(z⁽ˡ⁾) for a hidden
+    layer, ŷ = a⁽ᴸ⁾ = σ(z⁽ᴸ⁾) or z⁽ᴸ⁾ for the output."""
+    z = f"z{_sup(layer)}"
+    if layer < len(net.sizes) - 1:
+        return f"a{_sup(layer)}", _g(net.activation, z)
+    return rf"\hat y = a{_sup(layer)}", (rf"\sigma({z})" if net.classification else z)
+
+
 def formulas(net) -> dict[str, str]:
     """The lecture's formulas for the network as built, in LaTeX, in the order a page shows
     them: "inputs" (a⁽⁰⁾ and its features), "layer.1" … "layer.L" (z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾,
@@ -351,12 +360,7 @@ def formulas(net) -> dict[str, str]:
     names = ",\\ ".join(FEATURE_LATEX[f] for f in net.features)
     out = {"inputs": rf"a{_sup(0)} = \left({names}\right)^{{\top}} \in \mathbb{{R}}^{{{sizes[0]}}}"}
     for li in range(1, L + 1):
-        if li < L:
-            act = rf"a{_sup(li)} = {_g(net.activation, f'z{_sup(li)}')}"
-        elif net.classification:
-            act = rf"\hat y = a{_sup(li)} = \sigma(z{_sup(li)})"
-        else:
-            act = rf"\hat y = a{_sup(li)} = z{_sup(li)}"
+        act = "{} = {}".format(*_activation_of(net, li))
         out[f"layer.{li}"] = (
             rf"z{_sup(li)} = W{_sup(li)} a{_sup(li - 1)} + b{_sup(li)},\quad {act},\quad "
             rf"W{_sup(li)} \in \mathbb{{R}}^{{{sizes[li]}\times {sizes[li - 1]}}},\ "
@@ -452,12 +456,7 @@ def forward_latex(t: Trace) -> list[str]:
     ]
     for li in range(1, L + 1):
         z, a = t.z[li - 1], t.a[li - 1]
-        if li < L:
-            act = rf"a{_sup(li)} &= {_g(net.activation, f'z{_sup(li)}')} = {vector_latex(a)}"
-        elif net.classification:
-            act = rf"\hat y = a{_sup(li)} &= \sigma(z{_sup(li)}) = {vector_latex(a)}"
-        else:
-            act = rf"\hat y = a{_sup(li)} &= z{_sup(li)} = {vector_latex(a)}"
+        act = "{} &= {}".format(*_activation_of(net, li)) + f" = {vector_latex(a)}"
         lines.append(
             rf"\begin{{aligned}} z{_sup(li)} &= W{_sup(li)} a{_sup(li - 1)} + b{_sup(li)} = "
             rf"{vector_latex(z)} \\ {act} \end{{aligned}}"
